@@ -1,0 +1,41 @@
+/** Roles and the permissions each holds. The engine enforces these; the UI only hides. */
+export const ROLES = ['admin', 'finance', 'cs', 'supervisor', 'warehouse', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'orders.read',
+  'orders.edit', // remarks, tags, receiver corrections
+  'orders.editAmounts', // money fields: finance and admin only
+  'orders.reveal', // unmasked receiver phone/address (audited)
+  'orders.import',
+  'orders.export',
+  'sku.read',
+  'sku.edit',
+  'audit.read',
+  'audit.verify',
+  'users.manage',
+  'system.backup',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** `session` = any logged-in operator (even one who must still change the password). */
+export type HandlerPermission = Permission | 'session';
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ALL,
+  finance: ['orders.read', 'orders.edit', 'orders.editAmounts', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'audit.read'],
+  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read'],
+  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read'],
+  warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read'],
+  viewer: ['orders.read', 'sku.read', 'audit.read'],
+};
+
+export function roleHas(role: Role, permission: HandlerPermission): boolean {
+  return permission === 'session' || ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,95 @@
+/**
+ * The one composition root (architecture.md): both hosts call createCore and hand its invoke and
+ * event stream to their transport.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CoreEventMessage, HandlerName } from './contract/api.js';
+import { anchorPath, writeAnchor } from './audit/anchor.js';
+import { auditHandlers } from './audit/handlers.js';
+import { Authenticator } from './auth/login.js';
+import { ensureDemoOperators, ensureFirstAdmin } from './auth/bootstrap.js';
+import { authHandlers } from './auth/handlers.js';
+import { systemClock } from './kernel/clock.js';
+import type { Caller, Core, CoreOptions } from './kernel/core-types.js';
+import { dispatch } from './kernel/engine.js';
+import { silentLogger } from './kernel/logger.js';
+import { MutationQueue } from './kernel/mutation.js';
+import { HandlerRegistry } from './kernel/registry.js';
+import { fileHandlers } from './orders/file-handlers.js';
+import { ordersHandlers } from './orders/handlers.js';
+import { seedDemo } from './orders/demo-seed.js';
+import { skuHandlers } from './orders/sku-handlers.js';
+import { loadOrCreateDataKey, SecretStore } from './secrets/secrets.js';
+import { backupTo } from './store/backup.js';
+import { openDatabase } from './store/db.js';
+import { migrate } from './store/migrate.js';
+import { engineHealth, systemHandlers } from './system/handlers.js';
+
+export type { Core, CoreOptions, Caller } from './kernel/core-types.js';
+
+export const DB_FILE = 'orderhub.sqlite';
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const host = options.host ?? 'console';
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const dbFile = join(options.dataDir, DB_FILE);
+  const db = openDatabase({ file: dbFile, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const { version: schemaVersion } = migrate(db);
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  const anchorFile = anchorPath(options.dataDir);
+  const mutations = new MutationQueue(db, clock, {
+    afterCommit: (head) => writeAnchor(anchorFile, { count: head.seq, headHash: head.hash, at: clock.now() }),
+    publish: (event: CoreEventMessage) => events.emit('event', event),
+  });
+  const secrets = new SecretStore(db, loadOrCreateDataKey(options.dataDir));
+  void secrets; // handed to the channel connectors when they land (issue 3)
+  const auth = new Authenticator(db, clock, mutations, (ms) => new Promise((r) => setTimeout(r, ms)));
+  const startedAt = clock.now();
+  const demo = options.demo ? options.demo : null;
+  const health = () => engineHealth(db, dbFile, clock, startedAt, schemaVersion, demo !== null);
+
+  const registry = new HandlerRegistry();
+  registry.register(authHandlers(db, mutations));
+  registry.register(ordersHandlers(db, mutations));
+  registry.register(fileHandlers(db, mutations, clock));
+  registry.register(skuHandlers(db, mutations));
+  registry.register(auditHandlers(db, options.dataDir));
+  registry.register(systemHandlers(health));
+
+  const startupNotices = [...ensureFirstAdmin(mutations)];
+  if (demo) {
+    startupNotices.push(...ensureDemoOperators(mutations));
+    const seeded = seedDemo(db, mutations, { ...demo, now: clock.now() });
+    if (seeded > 0) startupNotices.push(`Demo mode: seeded ${seeded} orders (seed ${demo.seed}).`);
+  }
+  for (const notice of startupNotices) logger.info(notice);
+
+  const handlerNames = registry.names();
+  const invokeUnknown = (caller: Caller, name: string, args: unknown) => dispatch(registry, auth, logger, host, caller, name, args);
+  let closed = false;
+  return {
+    dataDir: options.dataDir,
+    handlerNames,
+    startupNotices,
+    invoke: (caller, name, args) => invokeUnknown(caller, name as HandlerName, args) as never,
+    invokeUnknown,
+    login: (username, password, meta) => auth.login(username, password, { host: meta?.host ?? host, ...(meta?.address ? { address: meta.address } : {}) }),
+    logout: (token) => auth.logout(token, host),
+    onEvent: (listener) => {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    backup: (destination) => backupTo(db, destination, options.nativeBinding),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await mutations.run({ type: 'system', id: 'engine', name: '系统' }, host, () => undefined).catch(() => undefined);
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { CoreApi, CoreEventMessage, HandlerName, OperatorInfo } from '../contract/api.js';
+import type { Actor } from '../contract/actors.js';
+import type { CoreResult } from '../contract/errors.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+export interface CoreOptions {
+  /** Folder holding the database, the audit anchor, the secrets key file and backups. */
+  dataDir: string;
+  clock?: Clock;
+  /** Partner base URLs and knobs (sandbox in demo/tests). Empty until connectors land. */
+  partners?: Record<string, unknown>;
+  logger?: Logger;
+  /** Path to a better-sqlite3 `.node` built for the running ABI (Electron host); default: the Node build. */
+  nativeBinding?: string;
+  /** Create one operator per role with password `demo-<role>` and seed demo orders. */
+  demo?: { size: number; seed: number } | false;
+  /** Which host is running the engine, written into audit sources ('console', 'desktop', 'cli'). */
+  host?: string;
+}
+
+export interface LoginOutcome {
+  token: string;
+  operator: OperatorInfo;
+}
+
+/** Identifies the caller of a handler: a session token (operators) or a trusted host actor (CLI). */
+export type Caller = { token: string | null } | { trusted: Actor };
+
+export interface Core {
+  readonly dataDir: string;
+  /** Every known handler name; hosts refuse anything else before dispatching. */
+  readonly handlerNames: ReadonlySet<string>;
+  invoke<K extends HandlerName>(caller: Caller, name: K, args: CoreApi[K]['args']): Promise<CoreResult<CoreApi[K]['result']>>;
+  /** Untyped entry for transports: validates the name first. */
+  invokeUnknown(caller: Caller, name: string, args: unknown): Promise<CoreResult<unknown>>;
+  login(username: string, password: string, meta?: { host?: string; address?: string }): Promise<CoreResult<LoginOutcome>>;
+  logout(token: string): Promise<void>;
+  /** Subscribe to push events; returns the unsubscribe function. */
+  onEvent(listener: (event: CoreEventMessage) => void): () => void;
+  /** One-time messages the host must show at start (first admin's password, demo accounts). */
+  readonly startupNotices: string[];
+  /** Online backup to `destination`, with the audit anchor written beside it. */
+  backup(destination: string): Promise<{ count: number; headHash: string }>;
+  close(): Promise<void>;
+}

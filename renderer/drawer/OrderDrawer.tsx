@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CoreError } from '../../core/contract/errors.js';
+import type { OrderDetail, OrderEditArgs } from '../../core/contract/orders.js';
+import { ErrorMessage } from '../common/ErrorMessage.js';
+import { useI18n } from '../i18n/index.js';
+import { useSession } from '../session/SessionContext.js';
+import { on, send } from '../transport/index.js';
+import { AmountsSection } from './AmountsSection.js';
+import { DrawerHeader } from './DrawerHeader.js';
+import { LinesTable } from './LinesTable.js';
+import { ParcelsSection } from './ParcelsSection.js';
+import { ReceiverSection } from './ReceiverSection.js';
+import { RemarksForm } from './RemarksForm.js';
+import { StatusForm } from './StatusForm.js';
+import { Timeline } from './Timeline.js';
+
+export type EditOrder = (changes: OrderEditArgs['changes'], reason?: string) => Promise<CoreError | null>;
+
+/** The order's detail beside the grid; Escape closes it and focus returns to the row. */
+export function OrderDrawer({ orderId, onClose }: { orderId: number; onClose(): void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [detail, setDetail] = useState<OrderDetail | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
+  const [timelineTick, setTimelineTick] = useState(0);
+  const ref = useRef<HTMLElement>(null);
+
+  const load = useCallback(async () => {
+    const result = await send('orders/detail', { id: orderId });
+    if ('error' in result) setError(result.error);
+    else {
+      setError(null);
+      setDetail(result.data);
+    }
+  }, [orderId]);
+
+  useEffect(() => {
+    setDetail(null);
+    void load();
+    ref.current?.focus();
+  }, [load]);
+
+  useEffect(
+    () =>
+      on('orders/changed', (payload) => {
+        if (!payload.ids.includes(orderId)) return;
+        void load();
+        setTimelineTick((n) => n + 1);
+      }),
+    [orderId, load],
+  );
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  const edit: EditOrder = useCallback(
+    async (changes, reason) => {
+      if (!detail) return null;
+      const args: OrderEditArgs = { id: detail.id, expectedVersion: detail.version, changes };
+      if (reason?.trim()) args.reason = reason.trim();
+      const result = await send('orders/edit', args);
+      if ('error' in result) {
+        if (result.error.type === 'Conflict') void load();
+        return result.error;
+      }
+      setDetail(result.data);
+      setTimelineTick((n) => n + 1);
+      return null;
+    },
+    [detail, load],
+  );
+
+  const label = t('drawer.label', { id: detail?.platformOrderId ?? String(orderId) });
+  return (
+    <aside ref={ref} className="drawer" role="dialog" aria-label={label} tabIndex={-1} data-testid="order-drawer">
+      <DrawerHeader detail={detail} label={label} onClose={onClose} />
+      <div className="drawer__body">
+        <ErrorMessage error={error} testId="drawer-error" />
+        {!detail && !error && <p className="muted">{t('common.loading')}</p>}
+        {detail && (
+          <>
+            <ReceiverSection detail={detail} canReveal={session.can('orders.reveal')} />
+            <LinesTable lines={detail.lines} />
+            <AmountsSection detail={detail} canEdit={session.can('orders.editAmounts')} edit={edit} />
+            <ParcelsSection shipments={detail.shipments} />
+            <RemarksForm detail={detail} canEdit={session.can('orders.edit')} edit={edit} />
+            {session.can('orders.edit') && <StatusForm detail={detail} edit={edit} />}
+            {session.can('audit.read') && <Timeline orderId={detail.id} tick={timelineTick} />}
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

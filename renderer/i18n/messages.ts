@@ -1,0 +1,19 @@
+import { adminEn } from './en/admin.js';
+import { drawerEn } from './en/drawer.js';
+import { ordersEn } from './en/orders.js';
+import { shellEn } from './en/shell.js';
+import { adminZh } from './zh-CN/admin.js';
+import { drawerZh } from './zh-CN/drawer.js';
+import { ordersZh } from './zh-CN/orders.js';
+import { shellZh } from './zh-CN/shell.js';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const zhCN = { ...shellZh, ...ordersZh, ...drawerZh, ...adminZh };
+export type MessageKey = keyof typeof zhCN;
+
+/** Each English section is typed against its Chinese source, so a missing key is a compile error. */
+const en: Record<MessageKey, string> = { ...shellEn, ...ordersEn, ...drawerEn, ...adminEn };
+
+export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
