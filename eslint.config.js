@@ -21,19 +21,25 @@ const CORE_FORBIDDEN_PACKAGES = [
   },
 ];
 
-function coreBoundary(depth) {
+const LEAVES_CORE = 'core/ is a library: a relative import may not leave core/ (main/, renderer/, preload/, sandbox/, bench/ build on core, not the reverse). npm packages are fine.';
+
+/**
+ * Engine code may not leave core/. Its tests (beside the code, style.md principle 10) may also use
+ * the shared helpers in test/ and the partner simulators in sandbox/ (architecture.md: tests talk to
+ * the sandbox over real HTTP), but still nothing of the hosts or the UI.
+ */
+function coreBoundary(depth, { tests }) {
+  const escape = upLevels(depth + 1) + (tests ? '(?!(test|sandbox)(/|$))' : '');
+  const folder = `core/${'*/'.repeat(depth)}`;
   return {
-    files: [`core/${'*/'.repeat(depth)}*.${SOURCE_FILES}`],
+    files: tests ? [`${folder}*.test.${SOURCE_FILES}`] : [`${folder}*.${SOURCE_FILES}`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             ...CORE_FORBIDDEN_PACKAGES,
-            {
-              regex: upLevels(depth + 1),
-              message: 'core/ is a library: a relative import may not leave core/ (main/, renderer/, preload/, sandbox/, bench/ build on core, not the reverse). npm packages are fine.',
-            },
+            { regex: escape, message: tests ? `${LEAVES_CORE} Tests may also import from test/ and sandbox/.` : LEAVES_CORE },
           ],
         },
       ],
@@ -76,6 +82,7 @@ export default defineConfig(
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
   },
-  ...depths.map(coreBoundary),
+  ...depths.map((d) => coreBoundary(d, { tests: false })),
+  ...depths.map((d) => coreBoundary(d, { tests: true })), // later entries win for *.test.* files
   ...depths.map(rendererBoundary),
 );

@@ -95,7 +95,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 function startConsole(dataDir, rest, reason) {
-  console.log(`Electron is not available here (${reason}); starting the browser console instead.`);
+  console.log(`Electron is not available here (${reason.replace(/\.$/, '')}); starting the browser console instead.`);
   child = spawn(process.execPath, [join(root, 'bin', 'ops.mjs'), 'console', '--data', dataDir, ...rest], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -61,9 +61,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   registry.register(auditHandlers(db, options.dataDir));
   registry.register(systemHandlers(health));
 
-  const startupNotices = [...ensureFirstAdmin(mutations)];
+  // Demo operators first: a fresh demo folder then has admin/demo-admin, not a one-time password.
+  const startupNotices = demo ? ensureDemoOperators(mutations) : [];
+  startupNotices.push(...ensureFirstAdmin(mutations));
   if (demo) {
-    startupNotices.push(...ensureDemoOperators(mutations));
     const seeded = seedDemo(db, mutations, { ...demo, now: clock.now() });
     if (seeded > 0) startupNotices.push(`Demo mode: seeded ${seeded} orders (seed ${demo.seed}).`);
   }

@@ -1,5 +1,4 @@
 /** Import from CSV/XLSX (preview first, idempotent apply) and export of the whole filtered set. */
-import type { OrdersHandlers } from '../contract/api.js';
 import type { ImportPreview, OrderInput } from '../contract/orders.js';
 import type { Clock } from '../kernel/clock.js';
 import { fail } from '../kernel/errors.js';

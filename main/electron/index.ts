@@ -72,10 +72,10 @@ async function start(): Promise<void> {
     mainWindow = undefined;
   });
 
-  // One-time notices (first admin's password, demo accounts): logged and shown once.
+  // One-time notices (first admin's password, demo accounts): createCore already logged them
+  // through `logger`; the desktop user, who has no terminal, also gets them in a dialog.
   const notices = engine.startupNotices;
   if (notices.length > 0) {
-    for (const line of notices) logger.info(line);
     win.once('ready-to-show', () => {
       void dialog.showMessageBox(win, { type: 'info', title: APP_NAME, message: 'Order Hub is ready', detail: notices.join('\n') });
     });

@@ -34,19 +34,21 @@ export function isRendererUrl(url: string | undefined, target: RendererTarget): 
 }
 
 /**
- * The renderer's Content-Security-Policy. 'unsafe-inline' styles only: React and ag-grid set style
- * attributes at runtime; scripts stay 'self'. connect-src 'self' keeps the page off the network:
- * all data comes over IPC.
+ * The renderer's Content-Security-Policy, the same as the <meta> tag in renderer/index.html (both
+ * apply, so they must agree) plus frame-ancestors, which only works as a header. 'unsafe-inline'
+ * styles only: ag-grid injects its theme stylesheet at run time; scripts stay 'self'.
+ * connect-src 'self' keeps the page off the network: all data comes over IPC.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 

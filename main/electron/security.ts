@@ -14,9 +14,9 @@ const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
 
 export function applySessionPolicy(ses: Session, target: RendererTarget): void {
   const policy = contentSecurityPolicy(target);
-  // Chromium applies CSP headers for http(s) documents; for file:// documents, Electron's docs
-  // historically say headers do not apply, so renderer/index.html should also carry the same policy
-  // in a <meta http-equiv> tag. Setting it here costs nothing and covers the dev server.
+  // Chromium honours CSP headers on http(s) documents; for file:// documents Electron's docs have
+  // said headers may not apply, which is why renderer/index.html carries the same policy in a
+  // <meta http-equiv> tag. The header covers the dev server and adds frame-ancestors.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
   });

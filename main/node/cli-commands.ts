@@ -19,6 +19,8 @@ function print(values: CliValues, data: unknown, text: string): void {
 
 async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
   const core = await createCore({ dataDir, logger: silentLogger, host: 'cli' });
+  // The first start's one-time admin password must reach a person, whichever command opened the store.
+  for (const notice of core.startupNotices) process.stderr.write(`${notice}\n`);
   try {
     return await fn(core);
   } finally {
@@ -78,6 +80,10 @@ export async function runCommand(positionals: string[], values: CliValues, dataD
   }
 }
 
+function isApplied(r: ImportPreview | ImportResult): r is ImportResult {
+  return 'inserted' in r;
+}
+
 async function importOrders(values: CliValues, dataDir: string, file: string): Promise<number> {
   if (values.channel && !(CHANNELS as readonly string[]).includes(values.channel)) throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}.`);
   let bytes: Buffer;
@@ -89,7 +95,7 @@ async function importOrders(values: CliValues, dataDir: string, file: string): P
   const args = { fileName: basename(file), base64: bytes.toString('base64'), ...(values.channel ? { channel: values.channel as Channel } : {}), ...(values.shop ? { shopId: values.shop } : {}) };
   return withCore(dataDir, async (core) => {
     const result: ImportPreview | ImportResult = values['dry-run'] ? await call(core, 'orders/importPreview', args) : await call(core, 'orders/import', args);
-    const applied = 'inserted' in result ? `inserted ${result.inserted}, updated ${result.updated}, unchanged ${result.skipped}` : `would insert ${result.newOrders}, update ${result.changedOrders}, leave ${result.unchangedOrders} unchanged`;
+    const applied = isApplied(result) ? `inserted ${result.inserted}, updated ${result.updated}, unchanged ${result.skipped}` : `would insert ${result.newOrders}, update ${result.changedOrders}, leave ${result.unchangedOrders} unchanged`;
     const errors = result.errors.map((e) => `  row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
     print(values, result, [`${result.fileName} (${result.encoding}): ${result.rowsRead} rows, ${result.ordersRead} orders; ${applied}.${result.alreadyImported ? ' This file was imported before.' : ''}`, ...errors].join('\n'));
     return result.ordersRead === 0 && result.errors.length > 0 ? 1 : 0;

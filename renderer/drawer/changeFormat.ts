@@ -16,13 +16,13 @@ export function fieldLabel(t: Translate, field: string): string {
 
 /** A before/after value shown the way the grid shows it: ¥ for fen, Shanghai time for *At, labels for statuses. */
 export function formatChangeValue(t: Translate, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
+  if (value === null || value === undefined || value === '') return t('common.emptyValue');
   const name = leaf(field);
   if (typeof value === 'number' && name.endsWith('Fen')) return formatFen(value);
   if (typeof value === 'number' && name.endsWith('At')) return formatShanghai(value);
   const statusKey = `orderStatus.${String(value)}`;
   if (name === 'status' && hasMessage(statusKey)) return t(statusKey);
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '—';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || t('common.emptyValue');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -25,6 +25,8 @@ interface Props {
 
 /** Typing settles for this long before the grid asks the engine. */
 const SEARCH_DEBOUNCE_MS = 350;
+/** How long a confirmation ("exported 84 rows") stays up. */
+const NOTICE_MS = 6_000;
 
 export function OrdersToolbar(props: Props) {
   const { t, locale } = useI18n();
@@ -35,6 +37,11 @@ export function OrdersToolbar(props: Props) {
   const { onSearch } = props;
 
   useEffect(() => setDraft(props.search), [props.search]);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = window.setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
   useEffect(() => {
     const timer = window.setTimeout(() => onSearch(draft.trim()), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);

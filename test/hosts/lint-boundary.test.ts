@@ -52,6 +52,22 @@ describe('core/ boundary', () => {
   });
 });
 
+describe('core/ tests', () => {
+  it('may use test/ helpers and sandbox/ simulators, but not the hosts', async () => {
+    const errors = await restrictedImports(
+      'core/orders/__lint_probe__.test.ts',
+      "import '../../test/support/engine.js';\nimport '../../sandbox/taobao/server.js';\nimport '../../main/node/console.js';\nimport 'electron';\n",
+    );
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/main\/node\/console/);
+  });
+
+  it('does not extend that to engine code', async () => {
+    const errors = await restrictedImports('core/orders/__lint_probe__.ts', "import '../../test/support/engine.js';\nimport '../../sandbox/x.js';\n");
+    expect(errors).toHaveLength(2);
+  });
+});
+
 describe('renderer/ boundary', () => {
   it('allows core/contract and rejects the rest of core/', async () => {
     const errors = await restrictedImports(

@@ -1,4 +1,6 @@
-import type { Channel, ImportRowError, OrderInput, OrderLineInput, ShipmentInput } from '../../contract/orders.js';
+import type { Channel, ImportRowError, OrderAmounts, OrderInput, OrderLineInput, ShipmentInput } from '../../contract/orders.js';
+import { fenToYuanText } from '../export/format.js';
+import { orderInputSchema } from '../validate-input.js';
 import type { ImportField } from './layout.js';
 import type { OrderValues, ParsedRow } from './row-reader.js';
 
@@ -58,11 +60,8 @@ interface Built {
 function buildOrder(orderId: string, group: readonly ParsedRow[], options: AssembleOptions): Built {
   const first = group[0]!;
   const errors = group.flatMap((r) => r.errors);
-  const warnings: ImportRowError[] = [];
   const label = (field: ImportField): string => options.labels.get(field) ?? field;
-  const fail = (row: number, field: ImportField, message: string): void => {
-    errors.push({ row, field, message: `${label(field)}: ${message}` });
-  };
+  const fail: Fail = (row, field, message) => errors.push({ row, field, message: `${label(field)}: ${message}` });
   const hasError = (field: ImportField): boolean => errors.some((e) => e.field === field);
 
   const values = mergeOrderValues(group, label, errors);
@@ -71,62 +70,38 @@ function buildOrder(orderId: string, group: readonly ParsedRow[], options: Assem
   for (const field of ['receiver_name', 'status', 'created_at'] as const) {
     if (values[field] === undefined && !hasError(field)) fail(first.row, field, 'is required');
   }
-
-  const lines: OrderLineInput[] = [];
-  const lineNoByRow = new Map<number, number>();
-  for (const row of group) {
-    if (!row.line) continue;
-    const amountFen = row.line.unitPriceFen * row.line.quantity;
-    if (!Number.isSafeInteger(amountFen)) fail(row.row, 'unit_price', 'unit price × quantity is too large');
-    lines.push({ ...row.line, amountFen });
-    lineNoByRow.set(row.row, lines.length);
-  }
-  const lineErrors = errors.some((e) => e.field === 'quantity' || e.field === 'unit_price' || e.field === 'platform_sku');
+  const { lines, lineNoByRow } = collectLines(group, fail);
+  const lineErrors = hasError('quantity') || hasError('unit_price') || hasError('platform_sku');
   if (lines.length === 0 && !lineErrors) fail(first.row, 'quantity', 'an order needs at least one line with a quantity of 1 or more');
-
   const shipments = collectShipments(group, lineNoByRow, lines.length, fail);
-  const goodsFen = values.goods_amount ?? lines.reduce((sum, l) => sum + l.amountFen, 0);
-  const platformDiscountFen = values.platform_discount ?? 0;
-  const sellerDiscountFen = values.seller_discount ?? 0;
-  const shippingFen = values.shipping ?? 0;
-  const formulaPaid = goodsFen - platformDiscountFen - sellerDiscountFen + shippingFen;
-  const paidFen = values.paid_amount ?? formulaPaid;
-  if (values.paid_amount === undefined && formulaPaid < 0) fail(first.row, 'paid_amount', 'discounts are larger than goods plus shipping');
-  const check = (field: ImportField, message: string): void => {
-    warnings.push({ row: first.row, field, message: `check: ${message} (the order is still imported)` });
-  };
-  const linesFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
-  if (values.goods_amount !== undefined && lines.length > 0 && !lineErrors && values.goods_amount !== linesFen) {
-    check('goods_amount', `商品金额 ${yuan(values.goods_amount)} ≠ Σ 单价×数量 ${yuan(linesFen)}`);
-  }
-  if (values.paid_amount !== undefined && values.paid_amount !== formulaPaid) {
-    check('paid_amount', `商品金额 − 平台优惠 − 商家优惠 + 运费 = ${yuan(formulaPaid)}, but 实付 is ${yuan(values.paid_amount)}`);
-  }
-  if (errors.length > 0 || values.created_at === undefined || values.receiver_name === undefined || values.status === undefined) {
-    return { order: null, errors, warnings };
-  }
+  const amounts = orderAmounts(values, lines);
+  if (values.paid_amount === undefined && amounts.paidFen < 0) fail(first.row, 'paid_amount', 'discounts are larger than goods plus shipping');
 
+  const { created_at: createdAt, receiver_name: receiverName, status } = values;
+  if (errors.length > 0 || createdAt === undefined || receiverName === undefined || status === undefined) {
+    return { order: null, errors, warnings: [] };
+  }
   // A file carries no modification time of its own. Deriving it from the order's own event times
   // keeps re-imports idempotent: the same file always yields the same value, so an unchanged order
   // is recognised as unchanged, and a corrected file with a later event time wins.
-  const platformModifiedAt =
-    values.modified_at ?? Math.max(values.created_at, values.paid_at ?? 0, ...shipments.map((s) => s.shippedAt));
+  const platformModifiedAt = values.modified_at ?? Math.max(createdAt, values.paid_at ?? 0, ...shipments.map((s) => s.shippedAt));
   const order: OrderInput = {
     channel,
     shopId,
     platformOrderId: orderId,
-    status: values.status.unified,
-    platformStatus: values.status.text,
+    status: status.unified,
+    platformStatus: status.text,
+    ...(values.buyer_nick !== undefined ? { buyerNick: values.buyer_nick } : {}),
     receiver: {
-      name: values.receiver_name,
+      name: receiverName,
       phone: values.receiver_phone ?? '',
       province: values.province ?? '',
       city: values.city ?? '',
       district: values.district ?? '',
       address: values.address ?? '',
     },
-    amounts: { goodsFen, platformDiscountFen, sellerDiscountFen, shippingFen, paidFen, platformFeeFen: values.platform_fee ?? 0 },
-    createdAt: values.created_at,
+    amounts,
+    createdAt,
     paidAt: values.paid_at ?? null,
     shipByAt: values.ship_by_at ?? null,
     platformModifiedAt,
@@ -137,8 +112,58 @@ function buildOrder(orderId: string, group: readonly ParsedRow[], options: Assem
     shipments,
     raw: { contentType: 'application/json', body: JSON.stringify({ fileName: options.fileName, rows: group.map((r) => ({ row: r.row, cells: r.raw })) }) },
   };
-  if (values.buyer_nick !== undefined) order.buyerNick = values.buyer_nick;
-  return { order, errors, warnings };
+  // The engine's own gate (lengths, counts): failing it here names the row instead of the file.
+  const gate = orderInputSchema.safeParse(order);
+  if (!gate.success) {
+    const issues = gate.error.issues.map((i) => ({ row: first.row, field: i.path.join('.'), message: `${i.path.join('.')}: ${i.message}` }));
+    return { order: null, errors: issues, warnings: [] };
+  }
+  return { order, errors, warnings: amountChecks(values, lines, amounts, first.row) };
+}
+
+type Fail = (row: number, field: ImportField, message: string) => void;
+
+function collectLines(group: readonly ParsedRow[], fail: Fail): { lines: OrderLineInput[]; lineNoByRow: Map<number, number> } {
+  const lines: OrderLineInput[] = [];
+  const lineNoByRow = new Map<number, number>();
+  for (const row of group) {
+    if (!row.line) continue;
+    const amountFen = row.line.unitPriceFen * row.line.quantity;
+    if (!Number.isSafeInteger(amountFen)) fail(row.row, 'unit_price', 'unit price × quantity is too large');
+    lines.push({ ...row.line, amountFen });
+    lineNoByRow.set(row.row, lines.length);
+  }
+  return { lines, lineNoByRow };
+}
+
+/** Missing amounts are derived the way the platforms define them (protocols.md §2.4 pay_amount). */
+function orderAmounts(values: Partial<OrderValues>, lines: readonly OrderLineInput[]): OrderAmounts {
+  const goodsFen = values.goods_amount ?? lines.reduce((sum, l) => sum + l.amountFen, 0);
+  const platformDiscountFen = values.platform_discount ?? 0;
+  const sellerDiscountFen = values.seller_discount ?? 0;
+  const shippingFen = values.shipping ?? 0;
+  const paidFen = values.paid_amount ?? goodsFen - platformDiscountFen - sellerDiscountFen + shippingFen;
+  return { goodsFen, platformDiscountFen, sellerDiscountFen, shippingFen, paidFen, platformFeeFen: values.platform_fee ?? 0 };
+}
+
+/**
+ * Stated amounts that disagree with the formula are reported but imported as stated: the file is
+ * the record of what was charged, and rounding rules of a till or platform may differ from ours.
+ */
+function amountChecks(values: Partial<OrderValues>, lines: readonly OrderLineInput[], amounts: OrderAmounts, row: number): ImportRowError[] {
+  const warnings: ImportRowError[] = [];
+  const check = (field: ImportField, message: string): void => {
+    warnings.push({ row, field, message: `check: ${message} (the order is still imported)` });
+  };
+  const linesFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
+  if (values.goods_amount !== undefined && values.goods_amount !== linesFen) {
+    check('goods_amount', `商品金额 ${fenToYuanText(values.goods_amount)} ≠ Σ 单价×数量 ${fenToYuanText(linesFen)}`);
+  }
+  const formulaPaid = amounts.goodsFen - amounts.platformDiscountFen - amounts.sellerDiscountFen + amounts.shippingFen;
+  if (amounts.paidFen !== formulaPaid) {
+    check('paid_amount', `商品金额 − 平台优惠 − 商家优惠 + 运费 = ${fenToYuanText(formulaPaid)}, but 实付 is ${fenToYuanText(amounts.paidFen)}`);
+  }
+  return warnings;
 }
 
 /** First stated value wins; a later row may repeat it or leave it empty, never contradict it. */
@@ -173,7 +198,7 @@ function comparable<K extends keyof OrderValues>(key: K, value: OrderValues[K] |
   return JSON.stringify(value);
 }
 
-function pickOption<T extends string>(field: ImportField, option: T | undefined, column: T | undefined, row: number, fail: (row: number, field: ImportField, m: string) => void): T | undefined {
+function pickOption<T extends string>(field: ImportField, option: T | undefined, column: T | undefined, row: number, fail: Fail): T | undefined {
   // A file whose own column names another channel or shop than the one chosen for the import is
   // almost always the wrong file; importing it under the option would misfile every order.
   if (option !== undefined && column !== undefined && option !== column) {
@@ -182,7 +207,7 @@ function pickOption<T extends string>(field: ImportField, option: T | undefined,
   return option ?? column;
 }
 
-function collectShipments(group: readonly ParsedRow[], lineNoByRow: ReadonlyMap<number, number>, lineCount: number, fail: (row: number, field: ImportField, m: string) => void): ShipmentInput[] {
+function collectShipments(group: readonly ParsedRow[], lineNoByRow: ReadonlyMap<number, number>, lineCount: number, fail: Fail): ShipmentInput[] {
   const parcels = new Map<string, ShipmentInput & { lineNos: number[]; wholeOrder: boolean }>();
   for (const row of group) {
     if (!row.parcel) continue;
@@ -201,9 +226,4 @@ function collectShipments(group: readonly ParsedRow[], lineNoByRow: ReadonlyMap<
     ...parcel,
     lineNos: wholeOrder || lineNos.length === lineCount ? [] : lineNos,
   }));
-}
-
-function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }

@@ -100,5 +100,8 @@ export function matchHeader(headerCells: readonly string[], headerRow: number): 
       match.errors.push({ row: headerRow, field: spec.key, message: `required column ${spec.zh} (${spec.key}) is missing` });
     }
   }
+  if (!match.columns.has('platform_sku') && !match.columns.has('standard_sku')) {
+    match.errors.push({ row: headerRow, field: 'platform_sku', message: 'a column 商品编码 (platform_sku) or 标准SKU (standard_sku) is required' });
+  }
   return match;
 }

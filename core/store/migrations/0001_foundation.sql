@@ -72,6 +72,7 @@ CREATE INDEX orders_platform_order_id ON orders(platform_order_id);
 CREATE INDEX orders_created ON orders(created_at);
 CREATE INDEX orders_paid ON orders(paid_at);
 CREATE INDEX orders_updated ON orders(updated_at);
+CREATE INDEX orders_paid_fen ON orders(paid_fen);
 CREATE INDEX orders_channel_created ON orders(channel, created_at);
 CREATE INDEX orders_status_created ON orders(status, created_at);
 CREATE INDEX orders_phone_tail ON orders(receiver_phone_tail);

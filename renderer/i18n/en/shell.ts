@@ -20,6 +20,7 @@ export const shellEn: Record<keyof typeof shellZh, string> = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.all': 'All',
+  'common.emptyValue': '(empty)',
   'error.ValidationError': 'Invalid input',
   'error.Unauthenticated': 'Your session has ended, please sign in again',
   'error.Forbidden': 'You are not allowed to do this',

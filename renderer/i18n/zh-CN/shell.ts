@@ -19,6 +19,7 @@ export const shellZh = {
   'common.yes': '是',
   'common.no': '否',
   'common.all': '全部',
+  'common.emptyValue': '（空）',
   'error.ValidationError': '输入有误',
   'error.Unauthenticated': '登录已失效，请重新登录',
   'error.Forbidden': '没有权限执行此操作',
