@@ -234,7 +234,10 @@ export interface ImportPreview {
   newOrders: number;
   changedOrders: number;
   unchangedOrders: number;
+  /** Rows that block their order. */
   errors: ImportRowError[];
+  /** Checks that do not block (e.g. the amount formula does not add up). */
+  warnings: ImportRowError[];
   alreadyImported: boolean;
   sample: Array<{ platformOrderId: string; status: OrderStatus; paidFen: number; receiverName: string }>;
 }

@@ -2,7 +2,7 @@
 import type { OrderQuery } from '../contract/orders.js';
 import { fail } from '../kernel/errors.js';
 import type { Db } from '../store/db.js';
-import { type ExportColumn, toCsv, toXlsx } from './export/index.js';
+import { type ExportColumn, formatShanghai, toCsv, toXlsx } from './export/index.js';
 import { iterateOrders } from './repo.js';
 import { toOrderRow } from './rows.js';
 
@@ -34,7 +34,7 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
 
 export const MAX_EXPORT_ROWS = 1_000_000;
 
-export async function exportOrders(db: Db, query: OrderQuery, format: 'csv' | 'xlsx', only?: string[]) {
+export async function exportOrders(db: Db, query: OrderQuery, format: 'csv' | 'xlsx', only: string[] | undefined, now: number) {
   const columns = only?.length ? EXPORT_COLUMNS.filter((c) => only.includes(c.key)) : EXPORT_COLUMNS;
   if (columns.length === 0) throw fail.validation('Choose at least one known column to export.', { columns: 'none known' });
   let rows = 0;
@@ -45,7 +45,7 @@ export async function exportOrders(db: Db, query: OrderQuery, format: 'csv' | 'x
       yield { ...row, waybills: row.waybillNos.join(' '), tagsText: row.tags.join(';') } as Record<string, unknown>;
     }
   }
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = formatShanghai(now).slice(0, 10); // the users' date, not UTC's
   if (format === 'csv') {
     const bytes = Buffer.from(await toCsv(columns, records()));
     return { fileName: `orders-${stamp}.csv`, mimeType: 'text/csv;charset=utf-8', bytes, rows };

@@ -50,13 +50,14 @@ function preview(db: Db, args: FileArgs, parsed: Awaited<ReturnType<typeof readF
     newOrders: counts.inserted,
     changedOrders: counts.updated,
     unchangedOrders: counts.unchanged + counts.stale,
-    errors: [...parsed.errors, ...parsed.warnings],
+    errors: parsed.errors,
+    warnings: parsed.warnings,
     alreadyImported,
     sample: parsed.orders.slice(0, 20).map((o) => ({ platformOrderId: o.platformOrderId, status: o.status, paidFen: o.amounts.paidFen, receiverName: o.receiver.name })),
   };
 }
 
-export function fileHandlers(db: Db, mutations: MutationQueue, _clock: Clock): ModuleHandlers<FileHandlers> {
+export function fileHandlers(db: Db, mutations: MutationQueue, clock: Clock): ModuleHandlers<FileHandlers> {
   const importSource = (ctx: HandlerContext) => `import:${ctx.source}`;
   return {
     'orders/importPreview': {
@@ -94,7 +95,7 @@ export function fileHandlers(db: Db, mutations: MutationQueue, _clock: Clock): M
       permission: 'orders.export',
       args: orderQuerySchema.extend({ format: z.enum(['csv', 'xlsx']), columns: z.array(z.string()).optional() }),
       run: async (ctx, args) => {
-        const file = await exportOrders(db, args, args.format, args.columns);
+        const file = await exportOrders(db, args, args.format, args.columns, clock.now());
         await mutations.run(ctx.actor, ctx.source, (w) => {
           w.audit({ entityType: 'export', entityId: file.fileName, action: 'export-orders', changes: [{ field: 'rows', before: null, after: file.rows }], reason: JSON.stringify({ filters: args.filters ?? {}, search: args.search ?? '' }) });
         });

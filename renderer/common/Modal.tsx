@@ -20,6 +20,19 @@ export function Modal({ title, onClose, children, testId, wide }: ModalProps) {
     return () => opener?.focus?.();
   }, []);
 
+  // Escape closes the modal wherever focus is (a button that just became disabled leaves it on
+  // <body>); caught first, on window in the capture phase, so the drawer beneath stays open.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    }
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [onClose]);
+
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -30,12 +43,6 @@ export function Modal({ title, onClose, children, testId, wide }: ModalProps) {
         aria-label={title}
         tabIndex={-1}
         data-testid={testId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
       >
         <header className="modal__header">
           <h2>{title}</h2>

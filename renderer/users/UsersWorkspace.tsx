@@ -13,6 +13,7 @@ export function UsersWorkspace() {
   const [users, setUsers] = useState<OperatorInfo[]>([]);
   const [error, setError] = useState<CoreError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('cs');
@@ -24,8 +25,9 @@ export function UsersWorkspace() {
   }, []);
   useEffect(() => void load(), [load]);
 
-  function showPassword(password: string | null) {
-    setNotice(password ? t('users.oneTimePassword', { password }) : t('common.saved'));
+  function showPassword(username: string, password: string | null) {
+    setOneTime(password ? { username, password } : null);
+    setNotice(password ? null : t('common.saved'));
   }
 
   async function add(event: FormEvent) {
@@ -35,14 +37,14 @@ export function UsersWorkspace() {
     setError(null);
     setUsername('');
     setDisplayName('');
-    showPassword(result.data.oneTimePassword);
+    showPassword(result.data.operator.username, result.data.oneTimePassword);
     void load();
   }
 
   async function resetPassword(user: OperatorInfo) {
     const result = await send('users/setPassword', { username: user.username });
     if ('error' in result) setError(result.error);
-    else showPassword(result.data.oneTimePassword);
+    else showPassword(user.username, result.data.oneTimePassword);
   }
 
   async function toggle(user: OperatorInfo) {
@@ -54,17 +56,23 @@ export function UsersWorkspace() {
   return (
     <section className="users" aria-label={t('users.title')} data-testid="users-workspace">
       <form className="toolbar" onSubmit={(e) => void add(e)}>
-        <input required aria-label={t('users.username')} placeholder={t('users.username')} value={username} onChange={(e) => setUsername(e.target.value)} />
-        <input aria-label={t('users.displayName')} placeholder={t('users.displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-        <select aria-label={t('users.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <input required data-testid="users-username" aria-label={t('users.username')} placeholder={t('users.username')} value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input data-testid="users-display-name" aria-label={t('users.displayName')} placeholder={t('users.displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        <select data-testid="users-role" aria-label={t('users.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>{t(`role.${r}`)}</option>
           ))}
         </select>
-        <button type="submit" className="button button--primary">{t('users.add')}</button>
+        <button type="submit" className="button button--primary" data-testid="users-add">{t('users.add')}</button>
       </form>
       <ErrorMessage error={error} />
       <Notice text={notice} testId="users-notice" />
+      {oneTime && (
+        <p className="message message--warn" role="status" data-testid="users-one-time">
+          <span className="mono">{oneTime.username}</span> · {t('users.oneTimePassword')}{' '}
+          <code className="mono" data-testid="users-one-time-password">{oneTime.password}</code>
+        </p>
+      )}
       <table className="table table--full">
         <thead>
           <tr>

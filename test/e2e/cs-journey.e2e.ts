@@ -112,6 +112,14 @@ describe('customer service finds an order and writes a remark', () => {
     await waitForText(orders.cell(0, 'sellerRemark'), remark, 20_000);
   });
 
+  it('reveals the full receiver phone, and the look is on the timeline', async () => {
+    const masked = await waitForText(drawer.root.getByTestId('receiver-phone'), /\*/);
+    await drawer.root.getByTestId('receiver-reveal').click();
+    const revealed = await waitForText(drawer.root.getByTestId('receiver-phone'), /^[^*]+$/);
+    expect(revealed.slice(-2)).toBe(masked.replace(/\*/g, '').slice(-2) || revealed.slice(-2));
+    await waitForText(drawer.latestEvent().getByTestId('timeline-action'), '查看完整收件信息');
+  });
+
   it('switches the console to English, and the choice survives a reload', async () => {
     await shell.switchLanguage('en');
     await waitForText(shell.navItem('orders'), 'Orders');

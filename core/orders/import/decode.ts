@@ -10,9 +10,9 @@ export interface DecodedText {
 
 /**
  * Chinese Excel saves "CSV" in the system code page (GBK) unless the user picks "CSV UTF-8", so both
- * arrive. Strict UTF-8 validation decides: GBK text containing Chinese is almost never valid UTF-8
- * (its lead bytes 0x81–0xFE are followed by bytes UTF-8 forbids), while pure ASCII is the same in
- * both. GB18030 is decoded rather than GBK because it is a strict superset (rare names such as 䶮).
+ * arrive. Strict UTF-8 validation decides: a run of GBK-encoded Chinese is almost never valid UTF-8
+ * (every double-byte character would have to happen to form a valid UTF-8 sequence with its
+ * neighbours), while pure ASCII is the same in both. GB18030 is decoded rather than GBK because it is a strict superset (rare names such as 䶮).
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {

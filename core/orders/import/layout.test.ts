@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS, matchHeader } from './layout.js';
 
@@ -40,5 +41,12 @@ describe('matchHeader', () => {
   it('has no header name claimed by two fields', () => {
     const names = IMPORT_COLUMNS.flatMap((c) => [c.key, c.zh, ...c.aliases].map((n) => n.toLowerCase()));
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('README.md', () => {
+  it('documents every column under its Chinese header and key', () => {
+    const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+    for (const c of IMPORT_COLUMNS) expect(readme, c.key).toContain(`| \`${c.zh}\` · \`${c.key}\``);
   });
 });

@@ -229,6 +229,15 @@ describe('parseOrderFile: channel, shop and guards', () => {
     expect(orders.map((o) => [o.platformOrderId, o.sellerRemark])).toEqual([['0012345', '-不要辣'], ['6919834213451234567', "'ok"]]);
   });
 
+  it.each([
+    ['A 1', 'not allowed in an id'],
+    ['Ａ１', 'not allowed in an id'],
+    ['A'.repeat(65), 'longer than 64 characters'],
+  ])('refuses the order id %j', async (id, message) => {
+    const result = await parseOrderFile(csv(`${HEADER}\n${row(id)}\n`), 'a.csv');
+    expect(result.errors).toEqual([{ row: 2, field: 'platform_order_id', message: expect.stringContaining(message) }]);
+  });
+
   it('names the row when an order breaks an engine limit', async () => {
     const result = await parseOrderFile(csv(`${HEADER},标签\n${row('A1', `,${'长'.repeat(40)}`)}\n`), 'a.csv');
     expect(result.orders).toEqual([]);

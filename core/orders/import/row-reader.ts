@@ -60,111 +60,157 @@ export interface ParsedRow {
 }
 
 // Platform ids are digits, letters and dashes (Taobao tid, PDD 231128-…, POS-SH01-…).
-const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 // What a long number turns into after Excel opened and re-saved a CSV: the digits are gone.
 const SCIENTIFIC = /^\d(?:\.\d+)?e\+?\d+$/i;
-const WAYBILL = /^[A-Za-z0-9-]{4,40}$/;
+const WAYBILL = /^[A-Za-z0-9-]{4,}$/;
 
 export function readRow(record: TableRecord, header: HeaderMatch, headerCells: readonly string[]): ParsedRow {
   const parsed: ParsedRow = { row: record.row, orderId: null, order: {}, line: null, parcel: null, errors: [], warnings: [], raw: rawRow(record, headerCells) };
-  const fail = (field: ImportField, message: string): void => {
-    parsed.errors.push({ row: record.row, field, message: `${header.labels.get(field) ?? field}: ${message}` });
-  };
-  // Cells whose stored value was unfaithful (an Excel number beyond 2^53, an #N/A) are reported
-  // once here and then read as absent, so no second "is required" error piles onto them.
-  const unreadable = new Set<ImportField>();
-  const cells = new Map<ImportField, string>();
-  for (const [field, col] of header.columns) {
-    const problem = record.cellProblems?.get(col);
-    if (problem) {
-      unreadable.add(field);
-      fail(field, problem);
-    } else {
-      cells.set(field, unguard(record.cells[col] ?? ''));
-    }
-  }
-  const cell = (field: ImportField): string => cells.get(field) ?? '';
-  const typed = <T>(field: ImportField, parse: (text: string) => Parsed<T>): T | undefined => {
-    const text = cell(field);
-    if (text === '') return undefined;
-    const result = parse(text);
-    if (result.ok) return result.value;
-    fail(field, result.reason);
-    return undefined;
-  };
-  const money = (field: ImportField): number | undefined => typed(field, (t) => yuanToFen(t));
-  const time = (field: ImportField): number | undefined => typed(field, parseShanghaiTime);
-  const text = (field: ImportField): string | undefined => cell(field) || undefined;
-  const requireCell = (field: ImportField, message: string): void => {
-    if (cell(field) === '' && !unreadable.has(field)) fail(field, message);
-  };
-
-  parsed.orderId = typed('platform_order_id', (t) => checkId(t, ORDER_ID)) ?? null;
-  requireCell('platform_order_id', 'is required');
-  parsed.order = {
-    channel: typed('channel', (t) => fromVocab(channelFromText(t), t, 'is not a known channel')),
-    shop_id: text('shop_id'),
-    status: typed('status', (t) => {
-      const unified = statusFromText(t);
-      return unified ? { ok: true, value: { unified, text: t } } : { ok: false, reason: `"${t}" is not a known order status` };
-    }),
-    buyer_nick: text('buyer_nick'),
-    receiver_name: text('receiver_name'),
-    receiver_phone: text('receiver_phone'),
-    province: text('province'),
-    city: text('city'),
-    district: text('district'),
-    address: text('address'),
-    created_at: time('created_at'),
-    paid_at: time('paid_at'),
-    ship_by_at: time('ship_by_at'),
-    modified_at: time('modified_at'),
-    goods_amount: money('goods_amount'),
-    platform_discount: money('platform_discount'),
-    seller_discount: money('seller_discount'),
-    shipping: money('shipping'),
-    paid_amount: money('paid_amount'),
-    platform_fee: money('platform_fee'),
-    seller_remark: text('seller_remark'),
-    buyer_remark: text('buyer_remark'),
-    tags: typed('tags', (t) => ({ ok: true, value: splitTags(t) })),
-  };
-
-  const lineFields: ImportField[] = ['platform_item_id', 'platform_sku', 'standard_sku', 'title', 'quantity', 'unit_price'];
-  if (lineFields.some((f) => cell(f) !== '' || unreadable.has(f))) {
-    const quantity = typed('quantity', parseQuantity);
-    const unitPriceFen = money('unit_price');
-    const standardSku = text('standard_sku') ?? null;
-    const platformSku = text('platform_sku') ?? standardSku;
-    requireCell('quantity', 'is required on every line');
-    requireCell('unit_price', 'is required on every line');
-    if (!platformSku && !unreadable.has('platform_sku')) fail('platform_sku', '商品编码 or 标准SKU is required on every line');
-    if (quantity !== undefined && unitPriceFen !== undefined && platformSku) {
-      const itemId = text('platform_item_id');
-      parsed.line = { ...(itemId ? { platformItemId: itemId } : {}), platformSku, standardSku, title: text('title') ?? platformSku, quantity, unitPriceFen };
-    }
-  }
-
-  const parcelFields: ImportField[] = ['carrier', 'waybill_no', 'shipped_at'];
-  if (parcelFields.some((f) => cell(f) !== '' || unreadable.has(f))) {
-    const waybillNo = typed('waybill_no', (t) => checkId(t, WAYBILL));
-    const shippedAt = time('shipped_at');
-    const carrierText = cell('carrier');
-    requireCell('waybill_no', 'is required when a parcel is given');
-    requireCell('shipped_at', 'is required with a waybill');
-    requireCell('carrier', 'is required with a waybill');
-    const carrier = carrierFromText(carrierText);
-    if (carrierText !== '' && !carrier.known) {
-      parsed.warnings.push({ row: record.row, field: 'carrier', message: `${header.labels.get('carrier')}: "${carrierText}" is not a known carrier; kept as written` });
-    }
-    if (waybillNo && shippedAt !== undefined && carrierText !== '') parsed.parcel = { carrier: carrier.code, waybillNo, shippedAt };
-  }
+  const cells = new RowCells(record, header, parsed);
+  parsed.orderId = cells.typed('platform_order_id', (t) => checkId(t, ORDER_ID, 64)) ?? null;
+  cells.require('platform_order_id', 'is required');
+  parsed.order = readOrderValues(cells);
+  parsed.line = readLine(cells);
+  parsed.parcel = readParcel(cells, parsed);
   return parsed;
 }
 
-function checkId(text: string, pattern: RegExp): Parsed<string> {
+/**
+ * The row's cells by field, read once. Cells whose stored value was unfaithful (an Excel number
+ * beyond 2^53, an #N/A) are reported here and then read as absent, so no second "is required"
+ * error piles onto them.
+ */
+class RowCells {
+  private readonly text = new Map<ImportField, string>();
+  private readonly unreadable = new Set<ImportField>();
+
+  constructor(private readonly record: TableRecord, private readonly header: HeaderMatch, private readonly parsed: ParsedRow) {
+    for (const [field, col] of header.columns) {
+      const problem = record.cellProblems?.get(col);
+      if (problem) {
+        this.unreadable.add(field);
+        this.fail(field, problem);
+      } else {
+        this.text.set(field, unguard(record.cells[col] ?? ''));
+      }
+    }
+  }
+
+  fail(field: ImportField, message: string): void {
+    this.parsed.errors.push({ row: this.record.row, field, message: `${this.label(field)}: ${message}` });
+  }
+
+  label(field: ImportField): string {
+    return this.header.labels.get(field) ?? field;
+  }
+
+  cell(field: ImportField): string {
+    return this.text.get(field) ?? '';
+  }
+
+  /** Whether the user put anything in any of these cells (even something unreadable). */
+  anyGiven(fields: readonly ImportField[]): boolean {
+    return fields.some((f) => this.cell(f) !== '' || this.unreadable.has(f));
+  }
+
+  optionalText(field: ImportField): string | undefined {
+    return this.cell(field) || undefined;
+  }
+
+  typed<T>(field: ImportField, parse: (text: string) => Parsed<T>): T | undefined {
+    const text = this.cell(field);
+    if (text === '') return undefined;
+    const result = parse(text);
+    if (result.ok) return result.value;
+    this.fail(field, result.reason);
+    return undefined;
+  }
+
+  money(field: ImportField): number | undefined {
+    return this.typed(field, (t) => yuanToFen(t));
+  }
+
+  time(field: ImportField): number | undefined {
+    return this.typed(field, parseShanghaiTime);
+  }
+
+  require(field: ImportField, message: string): void {
+    if (this.cell(field) === '' && !this.unreadable.has(field)) this.fail(field, message);
+  }
+}
+
+function readOrderValues(c: RowCells): Partial<OrderValues> {
+  return {
+    channel: c.typed('channel', (t) => fromVocab(channelFromText(t), t, 'is not a known channel')),
+    shop_id: c.optionalText('shop_id'),
+    status: c.typed('status', (t) => {
+      const unified = statusFromText(t);
+      return unified ? { ok: true, value: { unified, text: t } } : { ok: false, reason: `"${t}" is not a known order status` };
+    }),
+    buyer_nick: c.optionalText('buyer_nick'),
+    receiver_name: c.optionalText('receiver_name'),
+    receiver_phone: c.optionalText('receiver_phone'),
+    province: c.optionalText('province'),
+    city: c.optionalText('city'),
+    district: c.optionalText('district'),
+    address: c.optionalText('address'),
+    created_at: c.time('created_at'),
+    paid_at: c.time('paid_at'),
+    ship_by_at: c.time('ship_by_at'),
+    modified_at: c.time('modified_at'),
+    goods_amount: c.money('goods_amount'),
+    platform_discount: c.money('platform_discount'),
+    seller_discount: c.money('seller_discount'),
+    shipping: c.money('shipping'),
+    paid_amount: c.money('paid_amount'),
+    platform_fee: c.money('platform_fee'),
+    seller_remark: c.optionalText('seller_remark'),
+    buyer_remark: c.optionalText('buyer_remark'),
+    tags: c.typed('tags', (t) => ({ ok: true, value: splitTags(t) })),
+  };
+}
+
+const LINE_FIELDS: readonly ImportField[] = ['platform_item_id', 'platform_sku', 'standard_sku', 'title', 'quantity', 'unit_price'];
+const PARCEL_FIELDS: readonly ImportField[] = ['carrier', 'waybill_no', 'shipped_at'];
+
+/** A row without any line cell only carries order-level values (allowed; the order still needs a line). */
+function readLine(c: RowCells): LineValues | null {
+  if (!c.anyGiven(LINE_FIELDS)) return null;
+  const quantity = c.typed('quantity', parseQuantity);
+  const unitPriceFen = c.money('unit_price');
+  const standardSku = c.optionalText('standard_sku') ?? null;
+  const platformSku = c.optionalText('platform_sku') ?? standardSku;
+  c.require('quantity', 'is required on every line');
+  c.require('unit_price', 'is required on every line');
+  if (!platformSku && !c.anyGiven(['platform_sku', 'standard_sku'])) c.fail('platform_sku', '商品编码 or 标准SKU is required on every line');
+  if (quantity === undefined || unitPriceFen === undefined || !platformSku) return null;
+  const line: LineValues = { platformSku, standardSku, title: c.optionalText('title') ?? platformSku, quantity, unitPriceFen };
+  const itemId = c.optionalText('platform_item_id');
+  if (itemId) line.platformItemId = itemId;
+  return line;
+}
+
+function readParcel(c: RowCells, parsed: ParsedRow): ParcelValues | null {
+  if (!c.anyGiven(PARCEL_FIELDS)) return null;
+  const waybillNo = c.typed('waybill_no', (t) => checkId(t, WAYBILL, 40));
+  const shippedAt = c.time('shipped_at');
+  const carrierText = c.cell('carrier');
+  c.require('waybill_no', 'is required when a parcel is given');
+  c.require('shipped_at', 'is required with a waybill');
+  c.require('carrier', 'is required with a waybill');
+  const carrier = carrierFromText(carrierText);
+  if (carrierText !== '' && !carrier.known) {
+    parsed.warnings.push({ row: parsed.row, field: 'carrier', message: `${c.label('carrier')}: "${carrierText}" is not a known carrier; kept as written` });
+  }
+  if (!waybillNo || shippedAt === undefined || carrierText === '') return null;
+  return { carrier: carrier.code, waybillNo, shippedAt };
+}
+
+function checkId(text: string, pattern: RegExp, maxLength: number): Parsed<string> {
   if (SCIENTIFIC.test(text)) return { ok: false, reason: `"${text}" is in scientific notation: Excel has already dropped digits; format the column as Text` };
-  if (!pattern.test(text)) return { ok: false, reason: `"${text}" contains characters that are not allowed` };
+  if (text.length > maxLength) return { ok: false, reason: `"${text}" is longer than ${maxLength} characters` };
+  if (!pattern.test(text)) return { ok: false, reason: `"${text}" contains a character not allowed in an id (a space, punctuation or a full-width character)` };
   return { ok: true, value: text };
 }
 

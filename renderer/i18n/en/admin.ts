@@ -27,6 +27,6 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'users.resetPassword': 'Reset password',
   'users.disable': 'Disable',
   'users.enable': 'Enable',
-  'users.oneTimePassword': 'One-time password: {password} (shown once)',
+  'users.oneTimePassword': 'One-time password (shown only now; must be changed at first sign-in):',
   'users.createdAt': 'Created',
 };

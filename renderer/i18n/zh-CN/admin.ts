@@ -26,6 +26,6 @@ export const adminZh = {
   'users.resetPassword': '重置密码',
   'users.disable': '停用',
   'users.enable': '启用',
-  'users.oneTimePassword': '一次性密码：{password}（仅显示一次）',
+  'users.oneTimePassword': '一次性密码（仅显示这一次，首次登录须修改）：',
   'users.createdAt': '创建时间',
 };
