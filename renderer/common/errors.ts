@@ -5,7 +5,7 @@ import { hasMessage, type Translate } from '../i18n/index.js';
 export function describeError(t: Translate, error: CoreError): string {
   const key = `error.${error.type}`;
   const label = hasMessage(key) ? t(key) : error.type;
-  const fields = error.type === 'ValidationError' && error.details ? Object.entries(error.details) : [];
+  const fields = error.type === 'ValidationError' && error.details ? Object.entries(error.details).filter(([f]) => f !== 'httpStatus') : [];
   const detail = fields.length > 0 ? fields.map(([f, m]) => `${f}: ${String(m)}`).join('; ') : error.message;
   return detail && detail !== label ? `${label}（${detail}）` : label;
 }

@@ -84,7 +84,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number; onClose(): 
         {!detail && !error && <p className="muted">{t('common.loading')}</p>}
         {detail && (
           <>
-            <ReceiverSection detail={detail} canReveal={session.can('orders.reveal')} />
+            <ReceiverSection detail={detail} canReveal={session.can('orders.reveal')} onRevealed={() => setTimelineTick((n) => n + 1)} />
             <LinesTable lines={detail.lines} />
             <AmountsSection detail={detail} canEdit={session.can('orders.editAmounts')} edit={edit} />
             <ParcelsSection shipments={detail.shipments} />

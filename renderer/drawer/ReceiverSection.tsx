@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/index.js';
 import { send } from '../transport/index.js';
 
 /** Masked by default; revealing calls the engine, which audits who looked and why. */
-export function ReceiverSection({ detail, canReveal }: { detail: OrderDetail; canReveal: boolean }) {
+export function ReceiverSection({ detail, canReveal, onRevealed }: { detail: OrderDetail; canReveal: boolean; onRevealed(): void }) {
   const { t } = useI18n();
   const [revealed, setRevealed] = useState<Receiver | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
@@ -14,7 +14,10 @@ export function ReceiverSection({ detail, canReveal }: { detail: OrderDetail; ca
   async function reveal() {
     const result = await send('orders/reveal', { id: detail.id });
     if ('error' in result) setError(result.error);
-    else setRevealed(result.data);
+    else {
+      setRevealed(result.data);
+      onRevealed(); // the look is audited: show it on the timeline
+    }
   }
 
   const name = revealed?.name ?? detail.receiverName;

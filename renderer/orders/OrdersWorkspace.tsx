@@ -5,7 +5,8 @@ import type { CoreError } from '../../core/contract/errors.js';
 import type { OrderQuery, OrderRow } from '../../core/contract/orders.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { OrderDrawer } from '../drawer/OrderDrawer.js';
-import { consoleGridTheme, gridLocaleText } from '../grid/setup.js';
+import { consoleGridTheme } from '../grid/setup.js';
+import { useGridLocaleText } from '../grid/useGridLocaleText.js';
 import { useI18n } from '../i18n/index.js';
 import { on, send } from '../transport/index.js';
 import { orderColumns } from './columns.js';
@@ -22,8 +23,6 @@ export function OrdersWorkspace() {
   const { t } = useI18n();
   const gridRef = useRef<AgGridReact<OrderRow>>(null);
   const searchRef = useRef('');
-  const tRef = useRef(t);
-  tRef.current = t;
   const [search, setSearch] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
@@ -52,7 +51,7 @@ export function OrdersWorkspace() {
     [refreshCount],
   );
   const columnDefs = useMemo(() => orderColumns(t), [t]);
-  const localeText = useMemo(() => gridLocaleText(() => tRef.current), []);
+  const localeText = useGridLocaleText();
 
   const reload = useCallback(() => {
     datasource.forgetCursors();

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../common/ErrorMessage.js';
 import { downloadText } from '../common/files.js';
 import { formatShanghai } from '../format/time.js';
 import { consoleGridTheme } from '../grid/setup.js';
+import { useGridLocaleText } from '../grid/useGridLocaleText.js';
 import { useI18n, type Translate } from '../i18n/index.js';
 import { useSession } from '../session/SessionContext.js';
 import { send } from '../transport/index.js';
@@ -14,10 +15,11 @@ import { SkuForm } from './SkuForm.js';
 import { SkuImport } from './SkuImport.js';
 
 /** Mapping tables stay small (thousands of rows): one page, filtered client-side by the engine's search. */
-const PAGE_LIMIT = 2_000;
+const PAGE_LIMIT = 1_000; // the engine's maximum page for sku/list
 
 export function SkuWorkspace() {
   const { t, locale } = useI18n();
+  const localeText = useGridLocaleText();
   const session = useSession();
   const canEdit = session.can('sku.edit');
   const [rows, setRows] = useState<SkuMapping[]>([]);
@@ -84,7 +86,7 @@ export function SkuWorkspace() {
       </div>
       <ErrorMessage error={error} testId="sku-error" />
       <div className="orders__grid" data-testid="sku-grid">
-        <AgGridReact<SkuMapping> theme={consoleGridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => `${p.data.channel}:${p.data.platformSku}`} rowHeight={34} headerHeight={36} />
+        <AgGridReact<SkuMapping> theme={consoleGridTheme} rowData={rows} columnDefs={columns} getLocaleText={localeText} getRowId={(p) => `${p.data.channel}:${p.data.platformSku}`} rowHeight={34} headerHeight={36} />
       </div>
       {editing && <SkuForm initial={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => void load()} />}
       {importing && <SkuImport onClose={() => setImporting(false)} onImported={() => void load()} />}

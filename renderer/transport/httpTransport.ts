@@ -60,7 +60,7 @@ export function createHttpTransport(onUnauthenticated: () => void): Transport {
     if (parsed && typeof parsed === 'object' && 'error' in parsed) {
       // keep the HTTP status: the login page tells "wrong password" (401) from "slow down" (429)
       const error = (parsed as { error: CoreError }).error;
-      return { error: { ...error, details: { ...error.details, httpStatus: response.status } } };
+      return response.status === 429 ? { error: { ...error, details: { ...error.details, httpStatus: 429 } } } : { error };
     }
     return failure(response.ok ? 'InternalError' : statusToType(response.status), `HTTP ${response.status}`);
   }

@@ -112,11 +112,12 @@ describe('customer service finds an order and writes a remark', () => {
     await waitForText(orders.cell(0, 'sellerRemark'), remark, 20_000);
   });
 
-  it('reveals the full receiver phone, and the look is on the timeline', async () => {
-    const masked = await waitForText(drawer.root.getByTestId('receiver-phone'), /\*/);
+  it('reveals the full receiver address, and the look is on the timeline', async () => {
+    // (some platforms, Pinduoduo among them, only ever send a masked phone: the address is the test)
+    const address = drawer.root.getByTestId('receiver-address');
+    await waitForText(address, /\*/);
     await drawer.root.getByTestId('receiver-reveal').click();
-    const revealed = await waitForText(drawer.root.getByTestId('receiver-phone'), /^[^*]+$/);
-    expect(revealed.slice(-2)).toBe(masked.replace(/\*/g, '').slice(-2) || revealed.slice(-2));
+    await waitForText(address, /^[^*]+$/);
     await waitForText(drawer.latestEvent().getByTestId('timeline-action'), '查看完整收件信息');
   });
 

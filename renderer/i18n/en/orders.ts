@@ -64,7 +64,7 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'import.done': 'Imported: {inserted} new, {updated} updated, {skipped} skipped',
   'import.sample': 'Sample',
   'grid.loading': 'Loading…',
-  'grid.noRows': 'No orders match',
+  'grid.noRows': 'No matching rows',
   'grid.equals': 'Equals',
   'grid.notEqual': 'Does not equal',
   'grid.contains': 'Contains',

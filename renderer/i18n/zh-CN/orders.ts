@@ -63,7 +63,7 @@ export const ordersZh = {
   'import.done': '导入完成：新增 {inserted}，更新 {updated}，跳过 {skipped}',
   'import.sample': '样例',
   'grid.loading': '加载中…',
-  'grid.noRows': '没有符合条件的订单',
+  'grid.noRows': '没有符合条件的记录',
   'grid.equals': '等于',
   'grid.notEqual': '不等于',
   'grid.contains': '包含',
