@@ -98,3 +98,28 @@ describe('audit hash chain', () => {
     expect(verifyAuditChain(db, null).ok).toBe(true);
   });
 });
+
+describe('mutation events', () => {
+  it('announces one orders/changed per transaction, only after commit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'events-'));
+    const db = openDatabase({ file: join(dir, 'db.sqlite') });
+    migrate(db);
+    const published: unknown[] = [];
+    const mutations = new MutationQueue(db, new ManualClock(0), { afterCommit: () => undefined, publish: (e) => published.push(e) });
+    mutations.runNow(actor, 'pull', (w) => {
+      for (const id of [1, 2, 2, 3]) {
+        w.audit({ entityType: 'order', entityId: id, action: 'edit' });
+        w.emit('orders/changed', { ids: [id], source: 'pull' });
+      }
+    });
+    expect(published).toEqual([{ name: 'orders/changed', payload: { ids: [1, 2, 3], source: 'pull' } }]);
+    expect(() =>
+      mutations.runNow(actor, 'pull', (w) => {
+        w.audit({ entityType: 'order', entityId: 9, action: 'edit' });
+        w.emit('orders/changed', { ids: [9], source: 'pull' });
+        throw new Error('rolled back');
+      }),
+    ).toThrow();
+    expect(published).toHaveLength(1);
+  });
+});

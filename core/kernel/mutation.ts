@@ -93,11 +93,29 @@ export class MutationQueue {
     const value = transaction.immediate();
     const head = appender.currentHead();
     if (head) this.hooks.afterCommit(head);
-    for (const event of events) this.hooks.publish(event);
+    for (const event of coalesce(events)) this.hooks.publish(event);
     return value;
   }
 
   private changes(): number {
     return (this.totalChanges.get() as { n: number }).n;
   }
+}
+
+/** One 'orders/changed' per transaction and source: a 1,000-order batch is one event, not 1,000. */
+function coalesce(events: CoreEventMessage[]): CoreEventMessage[] {
+  const out: CoreEventMessage[] = [];
+  const changed = new Map<string, Set<number>>();
+  for (const event of events) {
+    if (event.name !== 'orders/changed') {
+      out.push(event);
+      continue;
+    }
+    const { ids, source } = event.payload as CoreEvents['orders/changed'];
+    const set = changed.get(source) ?? new Set<number>();
+    for (const id of ids) set.add(id);
+    changed.set(source, set);
+  }
+  for (const [source, ids] of changed) out.push({ name: 'orders/changed', payload: { ids: [...ids], source } });
+  return out;
 }
