@@ -48,8 +48,8 @@ function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function columnFilterSql(column: OrderColumn, filter: ColumnFilter, out: BuiltQuery): void {
-  const col = column === 'receiverRegion' ? REGION_SQL : COLUMN_SQL[column].sql;
+function columnFilterSql(column: OrderColumn, filter: ColumnFilter, out: BuiltQuery, unindexed: boolean): void {
+  const col = (unindexed ? '+' : '') + (column === 'receiverRegion' ? REGION_SQL : COLUMN_SQL[column].sql);
   switch (filter.kind) {
     case 'text':
       if (filter.op === 'equals') {
@@ -92,33 +92,39 @@ function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function searchSql(search: string, out: BuiltQuery): void {
+function searchSql(search: string, out: BuiltQuery, unindexed: boolean): void {
   const q = search.trim();
   if (!q) return;
   const parts: string[] = [];
+  const plus = unindexed ? '+' : '';
   if ([...q].length >= 3) {
-    parts.push('o.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)');
+    parts.push(`${plus}o.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)`);
     out.params.push(ftsPhrase(q));
   } else {
     // Two-character Chinese names are common and below the trigram size: prefix on the name index.
-    parts.push('(o.receiver_name >= ? AND o.receiver_name < ?)');
+    parts.push(`(${plus}o.receiver_name >= ? AND ${plus}o.receiver_name < ?)`);
     out.params.push(q, `${q}\uffff`);
   }
   if (/^\d{4}$/.test(q)) {
-    parts.push('o.receiver_phone_tail = ?');
+    parts.push(`${plus}o.receiver_phone_tail = ?`);
     out.params.push(q);
   }
   out.where.push(parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0]!);
 }
 
-export function buildFilter(query: OrderQuery): BuiltQuery {
+/**
+ * `unindexed` writes each filter term as `+column`, which tells SQLite not to use an index for it:
+ * then it walks the sort column's index and stops after one page, instead of collecting every match
+ * through the filter's index and sorting them all.
+ */
+export function buildFilter(query: OrderQuery, unindexed = false): BuiltQuery {
   const out: BuiltQuery = { where: [], params: [] };
   for (const [column, filter] of Object.entries(query.filters ?? {}) as Array<[OrderColumn, ColumnFilter | undefined]>) {
     if (!filter) continue;
     if (!(column in COLUMN_SQL)) throw fail.validation(`Unknown column: ${column}`, { [column]: 'unknown column' });
-    columnFilterSql(column, filter, out);
+    columnFilterSql(column, filter, out, unindexed);
   }
-  if (query.search) searchSql(query.search, out);
+  if (query.search) searchSql(query.search, out, unindexed);
   return out;
 }
 
@@ -161,8 +167,20 @@ function keysetSql(col: ColumnSql, desc: boolean, cursor: Cursor, out: BuiltQuer
 
 export const MAX_PAGE = 1000;
 
-export function buildListSql(args: OrderListArgs): { sql: string; params: unknown[]; sortKey: string; limit: number } {
-  const built = buildFilter(args);
+export interface ListSql {
+  sql: string;
+  params: unknown[];
+  sortKey: string;
+  limit: number;
+  /** The WHERE clause alone, for the planner's selectivity probe. */
+  where: string;
+  filterParams: unknown[];
+}
+
+export function buildListSql(args: OrderListArgs, unindexed = false): ListSql {
+  const built = buildFilter(args, unindexed);
+  const filterWhere = built.where.length ? `WHERE ${built.where.join(' AND ')}` : '';
+  const filterParams = [...built.params];
   const column = args.sort?.column ?? 'createdAt';
   const col = COLUMN_SQL[column];
   if (!col) throw fail.validation(`Cannot sort by ${column}.`, { sort: 'unknown column' });
@@ -173,5 +191,5 @@ export function buildListSql(args: OrderListArgs): { sql: string; params: unknow
   const orderBy = col.sql === 'o.id' ? `o.id ${dir}` : `${col.sql} ${dir}, o.id ${dir}`;
   const where = built.where.length ? `WHERE ${built.where.join(' AND ')}` : '';
   const offset = !args.after && args.offset ? ` OFFSET ${Math.max(0, Math.floor(args.offset))}` : '';
-  return { sql: `SELECT o.* FROM orders o ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}${offset}`, params: built.params, sortKey: col.sql.slice(2), limit };
+  return { sql: `SELECT o.* FROM orders o ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}${offset}`, params: built.params, sortKey: col.sql.slice(2), limit, where: filterWhere, filterParams };
 }

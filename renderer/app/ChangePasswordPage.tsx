@@ -31,7 +31,8 @@ export function ChangePasswordPage({ onChanged }: { onChanged(): void }) {
         <h1>{t('password.title')}</h1>
         <p className="muted">{t('password.hint')}</p>
         <p>
-          {t('topbar.operator')}: <strong>{session.operator.displayName}</strong>
+          {t('common.labelled', { label: t('topbar.operator') })}
+          <strong>{session.operator.displayName}</strong>
         </p>
         <PasswordField label={t('password.old')} value={oldPassword} onChange={setOld} testId="password-old" auto="current-password" />
         <PasswordField label={t('password.new')} value={newPassword} onChange={setNew} testId="password-new" auto="new-password" />

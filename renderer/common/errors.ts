@@ -7,7 +7,7 @@ export function describeError(t: Translate, error: CoreError): string {
   const label = hasMessage(key) ? t(key) : error.type;
   const fields = error.type === 'ValidationError' && error.details ? Object.entries(error.details).filter(([f]) => f !== 'httpStatus') : [];
   const detail = fields.length > 0 ? fields.map(([f, m]) => `${f}: ${String(m)}`).join('; ') : error.message;
-  return detail && detail !== label ? `${label}（${detail}）` : label;
+  return detail && detail !== label ? t('common.errorDetail', { label, detail }) : label;
 }
 
 export function errorOf<T>(result: CoreResult<T>): CoreError | null {

@@ -69,7 +69,7 @@ export function AmountsSection({ detail, canEdit, edit }: { detail: OrderDetail;
           <div className="grid-2">
             {AMOUNT_FIELDS.map((field) => (
               <label key={field} className="field">
-                <span>{t(`column.${field}`)}（¥）</span>
+                <span>{t('drawer.amountInYuan', { label: t(`column.${field}`) })}</span>
                 <input
                   inputMode="decimal"
                   value={drafts[field]}

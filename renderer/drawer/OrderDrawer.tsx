@@ -83,15 +83,19 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number; onClose(): 
         <ErrorMessage error={error} testId="drawer-error" />
         {!detail && !error && <p className="muted">{t('common.loading')}</p>}
         {detail && (
-          <>
-            <ReceiverSection detail={detail} canReveal={session.can('orders.reveal')} onRevealed={() => setTimelineTick((n) => n + 1)} />
-            <LinesTable lines={detail.lines} />
-            <AmountsSection detail={detail} canEdit={session.can('orders.editAmounts')} edit={edit} />
-            <ParcelsSection shipments={detail.shipments} />
-            <RemarksForm detail={detail} canEdit={session.can('orders.edit')} edit={edit} />
-            {session.can('orders.edit') && <StatusForm detail={detail} edit={edit} />}
-            {session.can('audit.read') && <Timeline orderId={detail.id} tick={timelineTick} />}
-          </>
+          <div className="drawer__columns">
+            <div className="drawer__column" data-testid="drawer-facts">
+              <ReceiverSection detail={detail} canReveal={session.can('orders.reveal')} onRevealed={() => setTimelineTick((n) => n + 1)} />
+              <AmountsSection detail={detail} canEdit={session.can('orders.editAmounts')} edit={edit} />
+              <LinesTable lines={detail.lines} />
+              <ParcelsSection shipments={detail.shipments} />
+            </div>
+            <div className="drawer__column" data-testid="drawer-work">
+              <RemarksForm detail={detail} canEdit={session.can('orders.edit')} edit={edit} />
+              {session.can('orders.edit') && <StatusForm detail={detail} edit={edit} />}
+              {session.can('audit.read') && <Timeline orderId={detail.id} tick={timelineTick} />}
+            </div>
+          </div>
         )}
       </div>
     </aside>

@@ -46,7 +46,7 @@ export function RemarksForm({ detail, canEdit, edit }: { detail: OrderDetail; ca
       <h3 id="remarks-heading">{t('drawer.remarks')}</h3>
       {detail.buyerRemark && (
         <p className="buyer-remark">
-          <span className="muted">{t('drawer.buyerRemark')}：</span>
+          <span className="muted">{t('common.labelled', { label: t('drawer.buyerRemark') })}</span>
           {detail.buyerRemark}
         </p>
       )}
@@ -61,14 +61,16 @@ export function RemarksForm({ detail, canEdit, edit }: { detail: OrderDetail; ca
         </label>
         {canEdit && (
           <>
-            <label className="field">
-              <span>{t('common.reasonOptional')}</span>
-              <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="remark-reason" />
-            </label>
+            <div className="row">
+              <label className="field field--inline field--grow">
+                <span>{t('common.reasonOptional')}</span>
+                <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="remark-reason" />
+              </label>
+              <button type="submit" className="button button--primary" data-testid="remark-save">
+                {t('drawer.saveRemarks')}
+              </button>
+            </div>
             <ErrorMessage error={error} testId="remark-error" />
-            <button type="submit" className="button button--primary" data-testid="remark-save">
-              {t('drawer.saveRemarks')}
-            </button>
             {saved && <Notice text={t('common.saved')} testId="remark-saved" />}
           </>
         )}

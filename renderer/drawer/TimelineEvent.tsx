@@ -45,7 +45,9 @@ export function TimelineEvent({ event }: { event: AuditEvent }) {
           {event.changes.map((change, i) => (
             <li key={`${change.field}-${i}`} data-testid="timeline-change" data-field={change.field}>
               <span className="timeline__field">{fieldLabel(t, change.field)}</span>
-              <span className="timeline__before">{formatChangeValue(t, change.field, change.before)}</span>
+              <span className={isEmpty(change.before) ? 'timeline__before timeline__before--empty' : 'timeline__before'}>
+                {formatChangeValue(t, change.field, change.before)}
+              </span>
               <span aria-hidden="true"> → </span>
               <span className="timeline__after">{formatChangeValue(t, change.field, change.after)}</span>
             </li>
@@ -71,6 +73,10 @@ export function TimelineEvent({ event }: { event: AuditEvent }) {
       )}
     </li>
   );
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 function prettyPayload(raw: RawPayload): string {

@@ -30,7 +30,15 @@ export function parseYuanToFen(text: string): number | null {
   return sign === '-' ? -fen : fen;
 }
 
-/** ag-grid number filters are typed in yuan by the operator; the engine filters in fen. */
+/**
+ * ag-grid number filters are typed in yuan by the operator; the engine filters in fen. Works on the
+ * number's decimal text, since 1.005 * 100 is 100.49999… in binary floating point.
+ */
 export function yuanNumberToFen(yuan: number): number {
-  return Math.round(yuan * 100);
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(yuan));
+  if (!match) return Math.round(yuan * 100); // exponent notation: far outside real amounts
+  const [, sign, whole, fraction = ''] = match;
+  const digits = fraction.padEnd(3, '0');
+  const fen = Number(whole) * 100 + Number(digits.slice(0, 2)) + (Number(digits[2]) >= 5 ? 1 : 0);
+  return sign === '-' ? -fen : fen;
 }

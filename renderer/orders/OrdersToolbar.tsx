@@ -63,6 +63,7 @@ export function OrdersToolbar(props: Props) {
         className="toolbar__search"
         aria-label={t('orders.searchLabel')}
         placeholder={t('orders.search')}
+        title={t('orders.search')}
         data-testid="orders-search"
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
@@ -91,14 +92,29 @@ export function OrdersToolbar(props: Props) {
         {t('orders.refresh')}
       </button>
       {session.can('orders.export') && (
-        <>
-          <button type="button" className="button" onClick={() => void runExport('csv')} data-testid="orders-export-csv">
-            {t('orders.exportCsv')}
+        <span className="button-group" role="group" aria-label={t('orders.export')}>
+          <span className="button-group__label" aria-hidden="true">
+            {t('orders.export')}
+          </span>
+          <button
+            type="button"
+            className="button"
+            aria-label={t('orders.exportCsv')}
+            onClick={() => void runExport('csv')}
+            data-testid="orders-export-csv"
+          >
+            CSV
           </button>
-          <button type="button" className="button" onClick={() => void runExport('xlsx')} data-testid="orders-export-xlsx">
-            {t('orders.exportXlsx')}
+          <button
+            type="button"
+            className="button"
+            aria-label={t('orders.exportXlsx')}
+            onClick={() => void runExport('xlsx')}
+            data-testid="orders-export-xlsx"
+          >
+            Excel
           </button>
-        </>
+        </span>
       )}
       {session.can('orders.import') && (
         <button type="button" className="button button--primary" onClick={() => setImporting(true)} data-testid="orders-import">

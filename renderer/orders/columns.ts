@@ -60,7 +60,7 @@ export function orderColumns(t: Translate): OrderCol[] {
   const columns: OrderCol[] = [
     text('platformOrderId', t, { pinned: 'left', width: 200, cellClass: 'mono' }),
     enumeration('channel', CHANNELS, 'channel', t, 110),
-    enumeration('status', ORDER_STATUSES, 'orderStatus', t, 124),
+    enumeration('status', ORDER_STATUSES, 'orderStatus', t, 140),
     text('receiverName', t, { width: 110 }),
     { field: 'receiverPhoneMasked', headerName: t('column.receiverPhoneMasked'), width: 130, cellClass: 'mono' },
     text('receiverRegion', t, { width: 160 }),

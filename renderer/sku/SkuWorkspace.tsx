@@ -64,7 +64,15 @@ export function SkuWorkspace() {
   return (
     <section className="sku" aria-label={t('sku.title')} data-testid="sku-workspace">
       <div className="toolbar" role="toolbar" aria-label={t('sku.title')}>
-        <input type="search" className="toolbar__search" aria-label={t('sku.search')} placeholder={t('sku.search')} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="sku-search" />
+        <input
+          type="search"
+          className="toolbar__search"
+          aria-label={t('sku.search')}
+          placeholder={t('sku.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="sku-search"
+        />
         <label className="toolbar__field">
           <span>{t('sku.channel')}</span>
           <select value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')} data-testid="sku-channel">
@@ -86,7 +94,15 @@ export function SkuWorkspace() {
       </div>
       <ErrorMessage error={error} testId="sku-error" />
       <div className="orders__grid" data-testid="sku-grid">
-        <AgGridReact<SkuMapping> theme={consoleGridTheme} rowData={rows} columnDefs={columns} getLocaleText={localeText} getRowId={(p) => `${p.data.channel}:${p.data.platformSku}`} rowHeight={34} headerHeight={36} />
+        <AgGridReact<SkuMapping>
+          theme={consoleGridTheme}
+          rowData={rows}
+          columnDefs={columns}
+          getLocaleText={localeText}
+          getRowId={(p) => `${p.data.channel}:${p.data.platformSku}`}
+          rowHeight={34}
+          headerHeight={36}
+        />
       </div>
       {editing && <SkuForm initial={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => void load()} />}
       {importing && <SkuImport onClose={() => setImporting(false)} onImported={() => void load()} />}

@@ -6,12 +6,19 @@ import type { OrderHubBridge, Transport } from './bridge.js';
 export function createElectronTransport(bridge: OrderHubBridge): Transport {
   return {
     kind: 'electron',
-    invoke: (name, args) => bridge.invoke(name, args),
+    // an IPC failure (main process gone, handler threw) becomes data like every other error
+    invoke: (name, args) => bridge.invoke(name, args).catch((cause: unknown) => unavailable(cause)),
     login: (username, password) =>
-      bridge.invoke('auth/login', { username, password }) as Promise<CoreResult<{ operator: OperatorInfo }>>,
+      bridge.invoke('auth/login', { username, password }).catch((cause: unknown) => unavailable(cause)) as Promise<
+        CoreResult<{ operator: OperatorInfo }>
+      >,
     logout: async () => {
-      await bridge.invoke('auth/logout', {});
+      await bridge.invoke('auth/logout', {}).catch(() => undefined);
     },
     on: (event, cb) => bridge.on(event, cb),
   };
+}
+
+function unavailable(cause: unknown): CoreResult<never> {
+  return { error: { type: 'Unavailable', message: cause instanceof Error ? cause.message : String(cause) } };
 }

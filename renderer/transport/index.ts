@@ -10,9 +10,13 @@ import { createHttpTransport } from './httpTransport.js';
  */
 const unauthenticatedListeners = new Set<() => void>();
 
+function notifyUnauthenticated(): void {
+  unauthenticatedListeners.forEach((cb) => cb());
+}
+
 function chooseTransport(): Transport {
   if (typeof window !== 'undefined' && window.orderHub) return createElectronTransport(window.orderHub);
-  return createHttpTransport(() => unauthenticatedListeners.forEach((cb) => cb()));
+  return createHttpTransport(notifyUnauthenticated);
 }
 
 let transport: Transport = chooseTransport();
@@ -26,8 +30,11 @@ export function transportKind(): Transport['kind'] {
   return transport.kind;
 }
 
-export function send<K extends HandlerName>(name: K, args: CoreApi[K]['args']): Promise<CoreResult<CoreApi[K]['result']>> {
-  return transport.invoke(name, args) as Promise<CoreResult<CoreApi[K]['result']>>;
+export async function send<K extends HandlerName>(name: K, args: CoreApi[K]['args']): Promise<CoreResult<CoreApi[K]['result']>> {
+  const result = (await transport.invoke(name, args)) as CoreResult<CoreApi[K]['result']>;
+  // Electron answers an ended session with an Unauthenticated error rather than HTTP 401
+  if (transport.kind === 'electron' && 'error' in result && result.error.type === 'Unauthenticated') notifyUnauthenticated();
+  return result;
 }
 
 export function on<E extends CoreEventName>(event: E, cb: (payload: CoreEvents[E]) => void): () => void {

@@ -56,8 +56,21 @@ export function UsersWorkspace() {
   return (
     <section className="users" aria-label={t('users.title')} data-testid="users-workspace">
       <form className="toolbar" onSubmit={(e) => void add(e)}>
-        <input required data-testid="users-username" aria-label={t('users.username')} placeholder={t('users.username')} value={username} onChange={(e) => setUsername(e.target.value)} />
-        <input data-testid="users-display-name" aria-label={t('users.displayName')} placeholder={t('users.displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        <input
+          required
+          data-testid="users-username"
+          aria-label={t('users.username')}
+          placeholder={t('users.username')}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        <input
+          data-testid="users-display-name"
+          aria-label={t('users.displayName')}
+          placeholder={t('users.displayName')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
         <select data-testid="users-role" aria-label={t('users.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>{t(`role.${r}`)}</option>

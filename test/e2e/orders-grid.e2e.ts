@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { OrderQuery } from '../../core/contract/orders.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pages/LoginPage.js';
+import { OrderDrawer } from './pages/OrderDrawer.js';
 import { OrdersPage } from './pages/OrdersPage.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { launchChromium, newDesk } from './support/browser.js';
@@ -141,5 +142,17 @@ describe('the orders grid for an administrator', () => {
     const after = await engineCount({});
     expect(after).toBeGreaterThan(DEMO.size);
     await orders.waitForTotal((n) => n === after);
+  });
+
+  it('shows what the file actually said: the raw payload linked from the timeline', async () => {
+    await orders.searchFor('POS-SH01-20241126-0001');
+    await orders.waitForTotal((n) => n === 1);
+    await orders.openRow(0);
+    const drawer = new OrderDrawer(page);
+    await drawer.waitForOrder('POS-SH01-20241126-0001');
+    await drawer.latestEvent().getByTestId('timeline-raw').click();
+    await waitForText(drawer.root.getByTestId('raw-payload'), 'orders-utf8.csv');
+    await waitForText(drawer.root.getByTestId('raw-payload'), '紫砂茶杯');
+    await drawer.closeWithEscape();
   });
 });

@@ -22,6 +22,7 @@ export const drawerEn: Record<keyof typeof drawerZh, string> = {
   'drawer.unmapped': 'Unmapped',
   'drawer.amounts': 'Amounts',
   'drawer.editAmounts': 'Edit amounts',
+  'drawer.amountInYuan': '{label} (¥)',
   'drawer.amountsReasonRequired': 'A reason is required to change amounts',
   'drawer.amountInvalid': 'Invalid amount: {field}',
   'drawer.parcels': 'Parcels',

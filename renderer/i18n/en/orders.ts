@@ -34,6 +34,7 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'orders.statusFilter': 'Status',
   'orders.clearFilters': 'Clear filters',
   'orders.refresh': 'Refresh',
+  'orders.export': 'Export',
   'orders.exportCsv': 'Export CSV',
   'orders.exportXlsx': 'Export Excel',
   'orders.exported': 'Exported {rows} rows',

@@ -16,6 +16,8 @@ export const shellEn: Record<keyof typeof shellZh, string> = {
   'common.reasonOptional': 'Reason (optional)',
   'common.none': 'None',
   'common.error': 'Error: {message}',
+  'common.errorDetail': '{label} ({detail})',
+  'common.labelled': '{label}: ',
   'common.comingSoon': 'Coming soon',
   'common.yes': 'Yes',
   'common.no': 'No',

@@ -21,6 +21,7 @@ export const drawerZh = {
   'drawer.unmapped': '未映射',
   'drawer.amounts': '金额',
   'drawer.editAmounts': '修改金额',
+  'drawer.amountInYuan': '{label}（元）',
   'drawer.amountsReasonRequired': '修改金额必须填写原因',
   'drawer.amountInvalid': '金额格式不正确：{field}',
   'drawer.parcels': '包裹',

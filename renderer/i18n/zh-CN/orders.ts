@@ -33,6 +33,7 @@ export const ordersZh = {
   'orders.statusFilter': '状态',
   'orders.clearFilters': '清除筛选',
   'orders.refresh': '刷新',
+  'orders.export': '导出',
   'orders.exportCsv': '导出 CSV',
   'orders.exportXlsx': '导出 Excel',
   'orders.exported': '已导出 {rows} 行',

@@ -15,6 +15,8 @@ export const shellZh = {
   'common.reasonOptional': '原因（可选）',
   'common.none': '无',
   'common.error': '出错了：{message}',
+  'common.errorDetail': '{label}（{detail}）',
+  'common.labelled': '{label}：',
   'common.comingSoon': '即将上线',
   'common.yes': '是',
   'common.no': '否',
