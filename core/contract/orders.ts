@@ -18,6 +18,9 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** The six money fields of an order, in display order (all integer fen). */
+export const AMOUNT_FIELDS = ['goodsFen', 'platformDiscountFen', 'sellerDiscountFen', 'shippingFen', 'paidFen', 'platformFeeFen'] as const;
+
 export interface OrderAmounts {
   goodsFen: number;
   platformDiscountFen: number;

@@ -1,19 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { CoreError } from '../../core/contract/errors.js';
-import type { OrderAmounts, OrderDetail } from '../../core/contract/orders.js';
+import { AMOUNT_FIELDS, type OrderAmounts, type OrderDetail } from '../../core/contract/orders.js';
 import { ErrorMessage, Notice } from '../common/ErrorMessage.js';
 import { fenToYuanInput, formatFen, parseYuanToFen } from '../format/money.js';
 import { useI18n } from '../i18n/index.js';
 import type { EditOrder } from './OrderDrawer.js';
-
-export const AMOUNT_FIELDS = [
-  'goodsFen',
-  'platformDiscountFen',
-  'sellerDiscountFen',
-  'shippingFen',
-  'paidFen',
-  'platformFeeFen',
-] as const satisfies ReadonlyArray<keyof OrderAmounts>;
 
 type Drafts = Record<(typeof AMOUNT_FIELDS)[number], string>;
 

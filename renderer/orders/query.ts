@@ -1,17 +1,10 @@
 import type { SortModelItem } from 'ag-grid-community';
-import { ORDER_COLUMNS, type ColumnFilter, type OrderColumn, type OrderQuery } from '../../core/contract/orders.js';
+import { AMOUNT_FIELDS, ORDER_COLUMNS, type ColumnFilter, type OrderColumn, type OrderQuery } from '../../core/contract/orders.js';
 import { yuanNumberToFen } from '../format/money.js';
 import { nextShanghaiDayStart, shanghaiDayStart } from '../format/time.js';
 
 /** Columns holding fen: the operator types yuan into their number filters. */
-export const MONEY_COLUMNS = new Set<string>([
-  'goodsFen',
-  'platformDiscountFen',
-  'sellerDiscountFen',
-  'shippingFen',
-  'paidFen',
-  'platformFeeFen',
-]);
+export const MONEY_COLUMNS = new Set<string>(AMOUNT_FIELDS);
 
 export function isOrderColumn(colId: string): colId is OrderColumn {
   return (ORDER_COLUMNS as readonly string[]).includes(colId);
