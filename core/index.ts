@@ -17,6 +17,12 @@ import { dispatch } from './kernel/engine.js';
 import { silentLogger } from './kernel/logger.js';
 import { MutationQueue } from './kernel/mutation.js';
 import { HandlerRegistry } from './kernel/registry.js';
+import { createConnectors } from './channels/connectors.js';
+import { readPartners } from './channels/gateways.js';
+import { channelsHandlers } from './channels/handlers.js';
+import { backfillNewShop, scheduleChannelJobs } from './channels/jobs.js';
+import { ChannelService } from './channels/service.js';
+import { Scheduler } from './scheduler/scheduler.js';
 import { fileHandlers } from './orders/file-handlers.js';
 import { ordersHandlers } from './orders/handlers.js';
 import { seedDemo } from './orders/demo-seed.js';
@@ -47,7 +53,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     publish: (event: CoreEventMessage) => events.emit('event', event),
   });
   const secrets = new SecretStore(db, loadOrCreateDataKey(options.dataDir));
-  void secrets; // handed to the channel connectors when they land (issue 3)
   const auth = new Authenticator(db, clock, mutations, (ms) => new Promise((r) => setTimeout(r, ms)));
   const startedAt = clock.now();
   const demo = options.demo ? options.demo : null;
@@ -60,6 +65,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   registry.register(skuHandlers(db, mutations));
   registry.register(auditHandlers(db, options.dataDir));
   registry.register(systemHandlers(health));
+
+  const channels = new ChannelService({
+    db,
+    mutations,
+    clock,
+    secrets,
+    partners: readPartners(options.partners),
+    connectors: createConnectors(),
+    onProgress: (progress) => events.emit('event', { name: 'channels/progress', payload: progress }),
+  });
+  const scheduler = new Scheduler((job, err) => logger.error(`Job ${job} failed`, { error: err instanceof Error ? err.message : String(err) }));
+  const reschedule = () => {
+    if (options.schedule) scheduleChannelJobs(channels, scheduler);
+  };
+  registry.register(
+    channelsHandlers(channels, {
+      added: (shopId) => {
+        reschedule();
+        void backfillNewShop(channels, shopId, logger).catch((err: unknown) => logger.error(`Back-fill of ${shopId} failed`, { error: String(err) }));
+      },
+      changed: reschedule,
+    }),
+  );
+  reschedule();
 
   // Demo operators first: a fresh demo folder then has admin/demo-admin, not a one-time password.
   const startupNotices = demo ? ensureDemoOperators(mutations) : [];
@@ -89,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      scheduler.stop();
       await mutations.run({ type: 'system', id: 'engine', name: '系统' }, host, () => undefined).catch(() => undefined);
       db.close();
     },

@@ -3,17 +3,14 @@
  * API into pages of unified `OrderInput`s; the sync runner (core/channels/sync/) owns windows,
  * cursors, retries, circuit breaking and the exactly-once write path, so connectors stay protocol code.
  */
+import type { ShopCredentialsInput } from '../contract/channels.js';
 import type { Channel, OrderInput } from '../contract/orders.js';
 
-/** Per-shop credentials, kept in the secrets module (core/secrets), never in plain tables. */
-export interface ShopCredentials {
-  appKey: string;
-  appSecret: string;
-  accessToken?: string;
-  refreshToken?: string;
-  /** The platform's own shop id (Douyin shop_id, Taobao seller nick/id, Pinduoduo mall id). */
-  platformShopId?: string;
-}
+/**
+ * Per-shop credentials, kept in the secrets module (core/secrets), never in plain tables.
+ * `platformShopId` is the platform's own shop id (Douyin shop_id, Taobao seller nick, Pinduoduo mall id).
+ */
+export type ShopCredentials = ShopCredentialsInput;
 
 export interface ConnectorEnvironment {
   /** Gateway base URL: the real platform, or a sandbox simulator on loopback. */

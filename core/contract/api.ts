@@ -17,6 +17,7 @@ import type {
   SkuMapping,
 } from './orders.js';
 import type { Permission, Role } from './roles.js';
+import type { ShopCredentialsInput, ShopHealth, ShopSettingsInput, SyncRunInfo, UnknownStatusInfo } from './channels.js';
 
 export interface OperatorInfo {
   id: number;
@@ -85,11 +86,27 @@ export interface AuditHandlers {
   'audit/verify': { args: Record<string, never>; result: AuditVerifyReport };
 }
 
+export interface ChannelsHandlers {
+  'channels/shops': { args: Record<string, never>; result: ShopHealth[] };
+  'channels/addShop': {
+    args: { id: string; channel: Channel; name: string; credentials: ShopCredentialsInput; settings?: ShopSettingsInput };
+    result: ShopHealth;
+  };
+  'channels/updateShop': { args: { shopId: string; name?: string; enabled?: boolean; credentials?: ShopCredentialsInput; settings?: ShopSettingsInput }; result: ShopHealth };
+  'channels/testConnection': {
+    args: { shopId?: string; channel?: Channel; credentials?: ShopCredentialsInput };
+    result: { ok: boolean; detail: string; error: { kind: string; message: string; raw: string | null } | null };
+  };
+  'channels/syncNow': { args: { shopId: string; kind?: 'modified' | 'rescan' }; result: { status: 'ok' | 'failed' | 'skipped'; reason: string | null; inserted: number; updated: number } };
+  'channels/runs': { args: { shopId: string; limit?: number }; result: SyncRunInfo[] };
+  'channels/unknownStatuses': { args: Record<string, never>; result: UnknownStatusInfo[] };
+}
+
 export interface SystemHandlers {
   'system/health': { args: Record<string, never>; result: EngineHealth };
 }
 
-export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & SystemHandlers;
+export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & SystemHandlers;
 export type HandlerName = keyof CoreApi;
 export type HandlerArgs<K extends HandlerName> = CoreApi[K]['args'];
 export type HandlerResult<K extends HandlerName> = CoreApi[K]['result'];
@@ -98,6 +115,7 @@ export type HandlerResult<K extends HandlerName> = CoreApi[K]['result'];
 export interface CoreEvents {
   'orders/changed': { ids: number[]; source: string };
   'engine/health': EngineHealth;
+  'channels/progress': { shopId: string; kind: string; windowsDone: number; windowsTotal: number; pulled: number };
 }
 export type CoreEventName = keyof CoreEvents;
 export interface CoreEventMessage<K extends CoreEventName = CoreEventName> {

@@ -4,3 +4,4 @@ export * from './actors.js';
 export * from './orders.js';
 export * from './audit.js';
 export * from './api.js';
+export * from './channels.js';

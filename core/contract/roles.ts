@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'audit.verify',
   'users.manage',
   'system.backup',
+  'channels.read',
+  'channels.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,11 +27,11 @@ const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
-  finance: ['orders.read', 'orders.edit', 'orders.editAmounts', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'audit.read'],
-  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read'],
-  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read'],
+  finance: ['orders.read', 'orders.edit', 'orders.editAmounts', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'audit.read', 'channels.read'],
+  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read'],
+  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read'],
   warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read'],
-  viewer: ['orders.read', 'sku.read', 'audit.read'],
+  viewer: ['orders.read', 'sku.read', 'audit.read', 'channels.read'],
 };
 
 export function roleHas(role: Role, permission: HandlerPermission): boolean {

@@ -15,6 +15,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Create one operator per role with password `demo-<role>` and seed demo orders. */
   demo?: { size: number; seed: number } | false;
+  /** Start the node-cron jobs (channel pulls). Hosts say yes; tests drive syncs by hand. */
+  schedule?: boolean;
   /** Which host is running the engine, written into audit sources ('console', 'desktop', 'cli'). */
   host?: string;
 }

@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession, target);
   let engine: Core;
   try {
-    engine = await createCore({ dataDir: launch.dataDir, nativeBinding: binding.path, host: 'desktop', demo: launch.demo, logger });
+    engine = await createCore({ dataDir: launch.dataDir, nativeBinding: binding.path, host: 'desktop', demo: launch.demo, logger, schedule: true });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return fatal('Order Hub could not start its engine', `${reason}\nData folder: ${launch.dataDir}`);

@@ -14,6 +14,10 @@ export interface ConsoleOptions {
   staticDir?: string;
   logger?: Logger;
   nativeBinding?: string;
+  /** Run the scheduled jobs (channel pulls); default true. */
+  schedule?: boolean;
+  /** Partner gateways (sandbox simulators in demo and tests). */
+  partners?: Record<string, unknown>;
 }
 
 export interface RunningConsole {
@@ -35,7 +39,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     throw new Error(`Demo mode has well-known passwords and refuses to listen on ${host}; use 127.0.0.1 or drop --demo.`);
   }
   const logger = options.logger ?? consoleLogger;
-  const core = await createCore({ dataDir: options.dataDir, logger, host: 'console', demo: options.demo ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const core = await createCore({ dataDir: options.dataDir, logger, host: 'console', demo: options.demo ?? false, schedule: options.schedule ?? true, ...(options.partners ? { partners: options.partners } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const server = createConsoleServer(core, options.staticDir ?? DEFAULT_STATIC_DIR, logger);
   try {
     await new Promise<void>((resolve, reject) => {

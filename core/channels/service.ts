@@ -1,0 +1,67 @@
+/**
+ * The channels module's engine side: shops with encrypted credentials, the sync runner, and the
+ * jobs that drive it. Connectors are plugged in by channel (core/channels/connectors.ts).
+ */
+import type { ShopCredentialsInput } from '../contract/channels.js';
+import type { Channel } from '../contract/orders.js';
+import type { Clock } from '../kernel/clock.js';
+import type { MutationQueue } from '../kernel/mutation.js';
+import type { SecretStore } from '../secrets/secrets.js';
+import type { Db } from '../store/db.js';
+import { gatewayFor, type PartnersConfig } from './gateways.js';
+import type { ResilienceClock } from './sync/resilience.js';
+import { SyncRunner, type SyncProgress } from './sync/runner.js';
+import { findShop, type ShopRow } from './sync/shops-repo.js';
+import type { ChannelConnector, ShopContext } from './types.js';
+
+export const credentialsSecret = (shopId: string) => `shop:${shopId}:credentials`;
+
+export interface ChannelServiceDeps {
+  db: Db;
+  mutations: MutationQueue;
+  clock: Clock;
+  secrets: SecretStore;
+  partners: PartnersConfig;
+  connectors: Partial<Record<Channel, ChannelConnector>>;
+  onProgress(progress: SyncProgress): void;
+}
+
+export class ChannelService {
+  readonly runner: SyncRunner;
+
+  constructor(readonly deps: ChannelServiceDeps) {
+    const resilience: ResilienceClock = {
+      now: () => deps.clock.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: Math.random,
+    };
+    this.runner = new SyncRunner({
+      db: deps.db,
+      mutations: deps.mutations,
+      clock: resilience,
+      connectors: deps.connectors,
+      shopContext: (shop) => this.context(shop.id, shop.channel, this.credentials(shop.id)),
+      onProgress: deps.onProgress,
+    });
+  }
+
+  credentials(shopId: string): ShopCredentialsInput {
+    const text = this.deps.secrets.get(credentialsSecret(shopId));
+    if (!text) throw new Error(`Shop ${shopId} has no credentials.`);
+    return JSON.parse(text) as ShopCredentialsInput;
+  }
+
+  context(shopId: string, channel: Channel, credentials: ShopCredentialsInput): ShopContext {
+    const baseUrl = gatewayFor(channel, this.deps.partners);
+    if (!baseUrl) throw new Error(`No gateway is configured for ${channel}.`);
+    return { shopId, credentials, env: { baseUrl, timeoutMs: this.deps.partners.timeoutMs ?? 15_000, now: () => this.deps.clock.now(), fetch } };
+  }
+
+  connector(channel: Channel): ChannelConnector | undefined {
+    return this.deps.connectors[channel];
+  }
+
+  shop(shopId: string): ShopRow | undefined {
+    return findShop(this.deps.db, shopId);
+  }
+}
