@@ -21,6 +21,7 @@ import { createConnectors } from './channels/connectors.js';
 import { readPartners } from './channels/gateways.js';
 import { channelsHandlers } from './channels/handlers.js';
 import { backfillNewShop, scheduleChannelJobs } from './channels/jobs.js';
+import { PushReceiver } from './channels/push-receiver.js';
 import { ChannelService } from './channels/service.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { fileHandlers } from './orders/file-handlers.js';
@@ -89,6 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
   );
   reschedule();
+  const pushes = new PushReceiver(channels);
 
   // Demo operators first: a fresh demo folder then has admin/demo-admin, not a one-time password.
   const startupNotices = demo ? ensureDemoOperators(mutations) : [];
@@ -114,6 +116,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
+    receivePush: (partner, request) => pushes.receive(partner, request),
     backup: (destination) => backupTo(db, destination, options.nativeBinding),
     async close() {
       if (closed) return;

@@ -6,6 +6,7 @@ import type { ModuleHandlers } from '../kernel/registry.js';
 import { listRuns, shopHealth } from './health.js';
 import { credentialsSecret, type ChannelService } from './service.js';
 import { DEFAULT_SHOP_SETTINGS, insertShop, listShops } from './sync/shops-repo.js';
+import { PUSH_CHANNELS } from './merchant-push.js';
 import { PlatformError } from './types.js';
 
 const credentials = z.object({
@@ -51,7 +52,10 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
       args: z.object({ id: z.string().trim().min(2).max(40).regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and - only'), channel: z.enum(CHANNELS), name: z.string().trim().min(1).max(60), credentials, settings: settings.optional() }),
       run: async (ctx, args) => {
         if (service.shop(args.id)) throw fail.conflict(`Shop ${args.id} already exists.`, { id: 'taken' });
-        if (!service.connector(args.channel)) throw fail.validation(`Orders from ${args.channel} arrive by push or import, not by pulling; no shop connection is needed.`, { channel: 'no connector' });
+        // WeChat and POS shops have no platform to pull from: their secret signs the merchant's pushes.
+        if (!service.connector(args.channel) && !(PUSH_CHANNELS as readonly string[]).includes(args.channel)) {
+          throw fail.validation(`There is no connector for ${args.channel} yet.`, { channel: 'no connector' });
+        }
         await mutations.run(ctx.actor, ctx.source, (w) => {
           insertShop(w, { id: args.id, channel: args.channel, name: args.name, settings: { ...DEFAULT_SHOP_SETTINGS, ...args.settings } });
           secrets.put(w, credentialsSecret(args.id), JSON.stringify(args.credentials));

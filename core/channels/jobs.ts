@@ -31,7 +31,7 @@ export function scheduleChannelJobs(service: ChannelService, scheduler: Schedule
  */
 export async function backfillNewShop(service: ChannelService, shopId: string, logger: Logger): Promise<void> {
   const shop = service.shop(shopId);
-  if (!shop) return;
+  if (!shop || !service.connector(shop.channel)) return; // push shops have no history to pull
   const until = service.deps.clock.now() - shop.settings.safetyLagMs;
   await service.deps.mutations.run({ type: 'system', id: 'channels', name: '渠道同步' }, `pull:${shop.channel}:${shop.id}`, (w) => writeCursor(w, shop.id, 'modified', until));
   const outcome = await service.runner.sync(shop, 'backfill', 'added', { from: until - shop.settings.backfillDays * 86_400_000 });

@@ -42,6 +42,8 @@ export interface Core {
   onEvent(listener: (event: CoreEventMessage) => void): () => void;
   /** One-time messages the host must show at start (first admin's password, demo accounts). */
   readonly startupNotices: string[];
+  /** A partner push at /hooks/<partner>: authenticated by the partner's signature, not a session. */
+  receivePush(partner: string, request: { headers: Record<string, string | undefined>; body: Buffer }): Promise<{ status: number; body: unknown }>;
   /** Online backup to `destination`, with the audit anchor written beside it. */
   backup(destination: string): Promise<{ count: number; headHash: string }>;
   close(): Promise<void>;

@@ -10,10 +10,7 @@ export class HttpError extends Error {
   }
 }
 
-export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  // Requiring JSON forces a CORS preflight for any cross-site form or script: a CSRF guard.
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'Send JSON (Content-Type: application/json).');
+export async function readRawBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -21,8 +18,16 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
     if (size > maxBytes) throw new HttpError(413, `The request is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
     chunks.push(chunk);
   }
+  return Buffer.concat(chunks);
+}
+
+export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  // Requiring JSON forces a CORS preflight for any cross-site form or script: a CSRF guard.
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'Send JSON (Content-Type: application/json).');
+  const body = await readRawBody(req, maxBytes);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    return JSON.parse(body.toString('utf8') || '{}');
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.');
   }

@@ -6,12 +6,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Core } from '../../../core/index.js';
 import type { Logger } from '../../../core/kernel/logger.js';
-import { HttpError, parseCookies, readJsonBody, sameOrigin, sendJson } from './request.js';
+import { HttpError, parseCookies, readJsonBody, readRawBody, sameOrigin, sendJson } from './request.js';
 import { serveStatic } from './static.js';
 
 export const SESSION_COOKIE = 'ohsid';
 const MAX_INVOKE_BYTES = 80 * 1024 * 1024; // imports travel as base64 inside invoke
 const MAX_LOGIN_BYTES = 16 * 1024;
+const MAX_HOOK_BYTES = 6 * 1024 * 1024;
 const UNAUTHENTICATED = { error: { type: 'Unauthenticated', message: 'Please log in.' } };
 
 function sessionCookie(token: string, maxAgeSeconds: number): string {
@@ -37,7 +38,7 @@ export function createConsoleServer(core: Core, staticDir: string, logger: Logge
       if (path === '/api/events' && req.method === 'GET') return events(req, res);
       return sendJson(res, 404, { error: { type: 'NotFound', message: 'No such API.' } });
     }
-    if (path.startsWith('/hooks/')) return sendJson(res, 404, { error: { type: 'NotFound', message: 'No partner hooks are configured yet.' } });
+    if (path.startsWith('/hooks/') && req.method === 'POST') return hook(path.slice('/hooks/'.length), req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.');
     return serveStatic(staticDir, path, res);
   }
@@ -62,6 +63,15 @@ export function createConsoleServer(core: Core, staticDir: string, logger: Logge
     const result = await core.invokeUnknown({ token }, body.name, body.args ?? {});
     if ('error' in result && result.error.type === 'Unauthenticated') return sendJson(res, 401, UNAUTHENTICATED);
     return sendJson(res, 200, result);
+  }
+
+  /** Partner pushes: the partner's signature authenticates them, not a session cookie. */
+  async function hook(partner: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readRawBody(req, MAX_HOOK_BYTES);
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value[0] : value;
+    const answer = await core.receivePush(partner, { headers, body });
+    return sendJson(res, answer.status, answer.body);
   }
 
   async function events(req: IncomingMessage, res: ServerResponse): Promise<void> {
