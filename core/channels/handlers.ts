@@ -6,6 +6,7 @@ import type { ModuleHandlers } from '../kernel/registry.js';
 import { listRuns, shopHealth } from './health.js';
 import { credentialsSecret, type ChannelService } from './service.js';
 import { DEFAULT_SHOP_SETTINGS, insertShop, listShops } from './sync/shops-repo.js';
+import { CHANNEL_SAFETY_LAG_MS } from './connectors.js';
 import { PUSH_CHANNELS } from './merchant-push.js';
 import { PlatformError } from './types.js';
 
@@ -57,7 +58,7 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
           throw fail.validation(`There is no connector for ${args.channel} yet.`, { channel: 'no connector' });
         }
         await mutations.run(ctx.actor, ctx.source, (w) => {
-          insertShop(w, { id: args.id, channel: args.channel, name: args.name, settings: { ...DEFAULT_SHOP_SETTINGS, ...args.settings } });
+          insertShop(w, { id: args.id, channel: args.channel, name: args.name, settings: { ...DEFAULT_SHOP_SETTINGS, safetyLagMs: CHANNEL_SAFETY_LAG_MS[args.channel] ?? DEFAULT_SHOP_SETTINGS.safetyLagMs, ...args.settings } });
           secrets.put(w, credentialsSecret(args.id), JSON.stringify(args.credentials));
         });
         hooks.added(args.id);

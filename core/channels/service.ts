@@ -8,6 +8,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { MutationQueue } from '../kernel/mutation.js';
 import type { SecretStore } from '../secrets/secrets.js';
 import type { Db } from '../store/db.js';
+import { ConnectorCache } from './connectors.js';
 import { gatewayFor, type PartnersConfig } from './gateways.js';
 import type { ResilienceClock } from './sync/resilience.js';
 import { SyncRunner, type SyncProgress } from './sync/runner.js';
@@ -28,6 +29,7 @@ export interface ChannelServiceDeps {
 
 export class ChannelService {
   readonly runner: SyncRunner;
+  private readonly cache = new ConnectorCache();
 
   constructor(readonly deps: ChannelServiceDeps) {
     const resilience: ResilienceClock = {
@@ -40,6 +42,7 @@ export class ChannelService {
       mutations: deps.mutations,
       clock: resilience,
       connectors: deps.connectors,
+      connectorFor: (shop) => (shop.settings.skuField ? this.cache.get(shop.channel, shop.settings.skuField) : deps.connectors[shop.channel]),
       shopContext: (shop) => this.context(shop.id, shop.channel, this.credentials(shop.id)),
       onProgress: deps.onProgress,
     });

@@ -69,6 +69,8 @@ export interface ChannelConnector {
   readonly channel: Channel;
   /** Longest window one query may span (protocols.md per platform). */
   readonly maxWindowMs: number;
+  /** Longest window of the back-fill (creation-time) query when it differs (Pinduoduo: 24 h vs 30 min). */
+  readonly createdMaxWindowMs?: number;
   /**
    * Every order modified in `window`, page by page, in an order the platform guarantees to be stable
    * under concurrent updates (Taobao's increment API is paged back to front, protocols.md §1.5).

@@ -30,6 +30,8 @@ export interface SyncDeps {
   mutations: MutationQueue;
   clock: ResilienceClock;
   connectors: Partial<Record<Channel, ChannelConnector>>;
+  /** A connector configured for one shop (its SKU field); defaults to the channel's connector. */
+  connectorFor?(shop: ShopRow): ChannelConnector | undefined;
   shopContext(shop: ShopRow): ShopContext;
   retry?: RetryPolicy;
   onProgress?(progress: SyncProgress): void;
@@ -58,7 +60,7 @@ export class SyncRunner {
 
   /** `until` defaults to now minus the shop's safety lag. `rescan` re-pulls [from, until) by modified time without moving the cursor. */
   async sync(shop: ShopRow, kind: SyncKind, trigger: string, range?: { from: number }): Promise<SyncOutcome> {
-    const connector = this.deps.connectors[shop.channel];
+    const connector = this.deps.connectorFor ? this.deps.connectorFor(shop) : this.deps.connectors[shop.channel];
     if (!connector) return { status: 'skipped', reason: `No connector for ${shop.channel}.` };
     if (this.running.has(shop.id)) return { status: 'skipped', reason: 'A sync of this shop is already running.' };
     const now = this.deps.clock.now();
@@ -79,7 +81,8 @@ export class SyncRunner {
     const historyStart = until - shop.settings.backfillDays * 86_400_000;
     const from = range?.from ?? (kind === 'rescan' ? until - 3 * 86_400_000 : readCursor(this.deps.db, shop.id, cursorKind) ?? historyStart);
     const run: RunRecord = { shopId: shop.id, kind, trigger, startedAt: now, status: 'ok', window: { from, to: Math.max(from, until) }, pages: 0, pulled: 0, inserted: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0 };
-    const windows = splitWindows({ from, to: Math.max(from, until) }, connector.maxWindowMs);
+    const windowMs = kind === 'backfill' ? (connector.createdMaxWindowMs ?? connector.maxWindowMs) : connector.maxWindowMs;
+    const windows = splitWindows({ from, to: Math.max(from, until) }, windowMs);
     const actor: Actor = { type: 'platform', id: shop.channel, name: PLATFORM_NAMES[shop.channel] };
     const source = `pull:${shop.channel}:${shop.id}`;
     const context = this.deps.shopContext(shop);
