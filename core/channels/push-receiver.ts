@@ -3,6 +3,7 @@
  * written through the same exactly-once ingestion as a pull. Answers are plain data the host sends.
  */
 import type { Channel } from '../contract/orders.js';
+import { DouyinPushReceiver } from './douyin-push-receiver.js';
 import { ingestOrder } from '../orders/ingest.js';
 import { parseJsonLossless } from './lossless-json.js';
 import { checkMerchantPush, MAX_PUSH_BYTES, NonceCache, PUSH_CHANNELS, pushBodySchema } from './merchant-push.js';
@@ -22,10 +23,14 @@ const NAMES: Record<string, string> = { wechat: '微信小程序', pos: '门店 
 
 export class PushReceiver {
   private readonly nonces = new NonceCache();
+  private readonly douyin: DouyinPushReceiver;
 
-  constructor(private readonly service: ChannelService) {}
+  constructor(private readonly service: ChannelService) {
+    this.douyin = new DouyinPushReceiver(service);
+  }
 
   async receive(partner: string, request: PushRequest): Promise<PushAnswer> {
+    if (partner === 'douyin') return this.douyin.receive(request.headers, request.body);
     if ((PUSH_CHANNELS as readonly string[]).includes(partner)) return this.merchantPush(partner as Channel, request);
     return { status: 404, body: { code: 404, message: `No push receiver for "${partner.slice(0, 40)}".` } };
   }

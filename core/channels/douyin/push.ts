@@ -129,4 +129,9 @@ export class DouyinPushDeduper {
     if (this.seen.size > this.capacity) this.seen.delete(this.seen.values().next().value as string);
     return true;
   }
+
+  /** A message whose handling failed is forgotten, so Douyin's redelivery is processed. */
+  forget(event: Pick<DouyinPushEvent, 'msgId' | 'tag'>): void {
+    this.seen.delete(`${event.tag}:${event.msgId}`);
+  }
 }

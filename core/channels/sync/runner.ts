@@ -101,6 +101,12 @@ export class SyncRunner {
     return { status: run.status, run };
   }
 
+  /** Orders re-read because a platform pushed a message: same exactly-once write, no cursor. */
+  async writePushedPage(shop: ShopRow, page: PulledPage, source: string): Promise<void> {
+    const run: RunRecord = { shopId: shop.id, kind: 'push', trigger: 'push', startedAt: this.deps.clock.now(), status: 'ok', window: null, pages: 0, pulled: 0, inserted: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0 };
+    await this.writePage(page, { type: 'platform', id: shop.channel, name: PLATFORM_NAMES[shop.channel] }, source, run, shop, null);
+  }
+
   private report(shopId: string, kind: SyncKind, windowsDone: number, windowsTotal: number, pulled: number): void {
     const progress = { shopId, kind, windowsDone, windowsTotal, pulled };
     this.progress.set(shopId, progress);
