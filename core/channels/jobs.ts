@@ -6,6 +6,7 @@
 import type { Logger } from '../kernel/logger.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { ChannelService } from './service.js';
+import { consumeTaobaoMessages } from './tmc-job.js';
 import { listShops, writeCursor } from './sync/shops-repo.js';
 
 export const NIGHTLY_RESCAN_CRON = '0 3 * * *';
@@ -15,6 +16,7 @@ export function scheduleChannelJobs(service: ChannelService, scheduler: Schedule
   for (const shop of listShops(service.deps.db)) {
     if (!shop.enabled || !service.connector(shop.channel)) continue;
     scheduler.schedule({ name: `channels:incremental:${shop.id}`, cron: shop.settings.incrementalCron, run: () => service.runner.sync(shop, 'modified', 'schedule') });
+    if (shop.channel === 'taobao') scheduler.schedule({ name: `channels:tmc:${shop.id}`, cron: '* * * * *', run: () => consumeTaobaoMessages(service, shop) });
   }
   scheduler.schedule({
     name: 'channels:nightly-rescan',
