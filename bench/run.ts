@@ -3,10 +3,11 @@
  * --smoke runs each at a tiny size to prove it still works; no figure is judged then.
  */
 import { formatFigure, type Bench } from './harness.js';
+import { channelsBench } from './channels.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { ordersListBench } from './orders-list.bench.js';
 
-const BENCHES: Bench[] = [ingestBench, ordersListBench];
+const BENCHES: Bench[] = [ingestBench, ordersListBench, channelsBench];
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');

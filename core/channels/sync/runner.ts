@@ -113,15 +113,25 @@ export class SyncRunner {
     this.deps.onProgress?.(progress);
   }
 
-  /** Pages are written one behind: the last one waits for the end of the window to carry the cursor. */
+  /**
+   * Pages are written one behind: the last one waits for the end of the window to carry the cursor.
+   * A page's write overlaps the request for the next page (at most one write in flight).
+   */
   private async pullWindow(connector: ChannelConnector, context: ShopContext, kind: SyncKind, window: TimeWindow, actor: Actor, source: string, run: RunRecord, shop: ShopRow): Promise<void> {
     let pending: PulledPage | null = null;
+    let writing: Promise<void> = Promise.resolve();
     const onPage = async (page: PulledPage) => {
-      if (pending) await this.writePage(pending, actor, source, run, shop, null);
+      if (pending) {
+        await writing;
+        const previous: PulledPage = pending;
+        writing = this.writePage(previous, actor, source, run, shop, null);
+        writing.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled
+      }
       pending = page;
     };
     if (kind === 'backfill') await connector.pullCreated(context, window, onPage);
     else await connector.pullModified(context, window, onPage);
+    await writing;
     const cursor = kind === 'rescan' ? null : { kind: kind === 'backfill' ? ('backfill' as const) : ('modified' as const), at: window.to };
     await this.writePage(pending ?? { orders: [], unknownStatuses: [], rejected: [] }, actor, source, run, shop, cursor);
   }
