@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ChannelsWorkspace } from '../channels/ChannelsWorkspace.js';
 import { OrdersWorkspace } from '../orders/OrdersWorkspace.js';
 import { SkuWorkspace } from '../sku/SkuWorkspace.js';
 import { UsersWorkspace } from '../users/UsersWorkspace.js';
@@ -40,6 +41,7 @@ export function Shell() {
       <NavBar entries={entries} active={active} onSelect={setActive} />
       <main className="shell__workspace" id="workspace" data-testid={`workspace-${active}`}>
         {active === 'orders' && <OrdersWorkspace />}
+        {active === 'channels' && <ChannelsWorkspace />}
         {active === 'sku' && <SkuWorkspace />}
         {active === 'users' && <UsersWorkspace />}
       </main>

@@ -19,7 +19,7 @@ export const WORKSPACES: readonly WorkspaceEntry[] = [
   { id: 'interception', label: 'nav.interception', permission: 'orders.read', comingSoon: true },
   { id: 'reconciliation', label: 'nav.reconciliation', permission: 'orders.read', comingSoon: true },
   { id: 'health', label: 'nav.health', permission: 'orders.read', comingSoon: true },
-  { id: 'channels', label: 'nav.channels', permission: 'orders.read', comingSoon: true },
+  { id: 'channels', label: 'nav.channels', permission: 'channels.read' },
   { id: 'sku', label: 'nav.sku', permission: 'sku.read' },
   { id: 'users', label: 'nav.users', permission: 'users.manage' },
 ];

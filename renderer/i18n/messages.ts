@@ -1,8 +1,10 @@
 import { adminEn } from './en/admin.js';
+import { channelsEn } from './en/channels.js';
 import { drawerEn } from './en/drawer.js';
 import { ordersEn } from './en/orders.js';
 import { shellEn } from './en/shell.js';
 import { adminZh } from './zh-CN/admin.js';
+import { channelsZh } from './zh-CN/channels.js';
 import { drawerZh } from './zh-CN/drawer.js';
 import { ordersZh } from './zh-CN/orders.js';
 import { shellZh } from './zh-CN/shell.js';
@@ -10,10 +12,10 @@ import { shellZh } from './zh-CN/shell.js';
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const zhCN = { ...shellZh, ...ordersZh, ...drawerZh, ...adminZh };
+const zhCN = { ...shellZh, ...ordersZh, ...drawerZh, ...adminZh, ...channelsZh };
 export type MessageKey = keyof typeof zhCN;
 
 /** Each English section is typed against its Chinese source, so a missing key is a compile error. */
-const en: Record<MessageKey, string> = { ...shellEn, ...ordersEn, ...drawerEn, ...adminEn };
+const en: Record<MessageKey, string> = { ...shellEn, ...ordersEn, ...drawerEn, ...adminEn, ...channelsEn };
 
 export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -18,13 +18,20 @@ export interface TestConsole extends RunningConsole {
   stop(): Promise<void>;
 }
 
+export interface TestConsoleOptions {
+  /** Partner gateways, e.g. `{ gateways: { taobao: simulator.url } }` (support/partners.ts). */
+  partners?: Record<string, unknown>;
+  /** Scheduled channel pulls; the engine's default (on) unless a journey wants only its own syncs. */
+  schedule?: boolean;
+}
+
 /** Starts the browser console in-process on a random loopback port with a fresh data folder. */
-export async function startTestConsole(): Promise<TestConsole> {
+export async function startTestConsole(options: TestConsoleOptions = {}): Promise<TestConsole> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`No built renderer at ${RENDERER_DIR}: run \`npx electron-vite build\` (or \`npm run build:renderer\`) first.`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'order-hub-e2e-'));
-  const running = await startConsole({ dataDir, port: 0, host: '127.0.0.1', demo: DEMO, staticDir: RENDERER_DIR, logger: silentLogger });
+  const running = await startConsole({ dataDir, port: 0, host: '127.0.0.1', demo: DEMO, staticDir: RENDERER_DIR, logger: silentLogger, ...options });
   return {
     ...running,
     dataDir,

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import type { ShopHealth } from '../../core/contract/channels.js';
+import type { CoreError } from '../../core/contract/errors.js';
+import { ErrorMessage } from '../common/ErrorMessage.js';
+import { Modal } from '../common/Modal.js';
+import { useI18n } from '../i18n/index.js';
+import { send } from '../transport/index.js';
+import { CredentialsFields, EMPTY_CREDENTIALS, hookPath, isPushChannel, toCredentialsInput, type CredentialsValues } from './CredentialsFields.js';
+import { TestResult, type TestOutcome } from './PlatformErrorDetail.js';
+
+interface CredentialsFormProps {
+  shop: ShopHealth;
+  onClose(): void;
+  onSaved(shop: ShopHealth): void;
+}
+
+/**
+ * Renew a shop's credentials (an expired token, a rotated secret). The stored ones can be tested
+ * as they are; new ones replace them only after their own successful test (pulled shops).
+ */
+export function CredentialsForm({ shop, onClose, onSaved }: CredentialsFormProps) {
+  const { t } = useI18n();
+  const [credentials, setCredentials] = useState<CredentialsValues>(EMPTY_CREDENTIALS);
+  const [testing, setTesting] = useState(false);
+  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
+  const [testedKey, setTestedKey] = useState<string | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
+
+  const push = isPushChannel(shop.channel);
+  const input = toCredentialsInput(credentials, shop.channel);
+  const key = JSON.stringify(input);
+  const canSave = push || testedKey === key;
+
+  async function test(stored: boolean) {
+    setTesting(true);
+    setOutcome(null);
+    const result = await send('channels/testConnection', stored ? { shopId: shop.id } : { channel: shop.channel, credentials: input });
+    setTesting(false);
+    setOutcome('error' in result ? { error: result.error } : { result: result.data });
+    if (!stored) setTestedKey('data' in result && result.data.ok ? key : null);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!canSave) return;
+    const result = await send('channels/updateShop', { shopId: shop.id, credentials: input });
+    if ('error' in result) return setError(result.error);
+    onSaved(result.data);
+    onClose();
+  }
+
+  return (
+    <Modal title={t('shopForm.credentialsTitle', { name: shop.name })} onClose={onClose} testId="shop-credentials-form" wide>
+      <form onSubmit={(e) => void submit(e)} autoComplete="off">
+        <p className="muted">
+          {t(`channel.${shop.channel}`)} · <span className="mono">{shop.id}</span>
+        </p>
+        {push ? (
+          <p className="message message--warn" data-testid="shop-form-push-hint">
+            {t('shopForm.pushHint', { channel: t(`channel.${shop.channel}`), path: hookPath(shop.channel) })}
+          </p>
+        ) : (
+          <div className="row">
+            <button type="button" className="button" disabled={testing} onClick={() => void test(true)} data-testid="shop-form-test-stored">
+              {t('shopForm.testStored')}
+            </button>
+          </div>
+        )}
+        <p className="muted">{t('shopForm.credentialsHint')}</p>
+        <CredentialsFields channel={shop.channel} values={credentials} onChange={setCredentials} />
+        <TestResult outcome={outcome} />
+        <ErrorMessage error={error} testId="shop-form-error" />
+        {!push && !canSave && <p className="muted" data-testid="shop-form-test-first">{t('shopForm.testFirst')}</p>}
+        <div className="row row--end">
+          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
+          {!push && (
+            <button type="button" className="button" disabled={testing} onClick={() => void test(false)} data-testid="shop-form-test">
+              {testing ? t('shopForm.testing') : t('shopForm.test')}
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={!canSave} data-testid="shop-form-save">{t('shopForm.saveCredentials')}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Locator, Page } from 'playwright-core';
+import { waitForText } from '../support/waits.js';
+
+export type ShopState = 'ok' | 'syncing' | 'failing' | 'auth-failed' | 'circuit-open' | 'never-synced' | 'disabled';
+
+export interface ShopFormValues {
+  channel: string;
+  id: string;
+  name: string;
+  appKey: string;
+  appSecret: string;
+  accessToken?: string;
+  platformShopId?: string;
+  backfillDays?: number;
+}
+
+export interface CredentialValues {
+  appKey: string;
+  appSecret: string;
+  accessToken?: string;
+}
+
+/** The Channels workspace: shops and their sync health, the add-shop and credentials forms, history. */
+export class ChannelsPage {
+  readonly root: Locator;
+  readonly addShop: Locator;
+  readonly refresh: Locator;
+  readonly table: Locator;
+  readonly empty: Locator;
+  readonly notice: Locator;
+  readonly error: Locator;
+  readonly unknownStatuses: Locator;
+  readonly runsPanel: Locator;
+  readonly runsRows: Locator;
+  /** The add-shop dialog, or the credentials dialog of an existing shop (same field testids). */
+  readonly form: Locator;
+  readonly credentialsForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('channels-workspace');
+    this.addShop = this.root.getByTestId('channels-add');
+    this.refresh = this.root.getByTestId('channels-refresh');
+    this.table = this.root.getByTestId('channels-table');
+    this.empty = this.root.getByTestId('channels-empty');
+    this.notice = this.root.getByTestId('channels-notice');
+    this.error = this.root.getByTestId('channels-error');
+    this.unknownStatuses = this.root.getByTestId('unknown-statuses');
+    this.runsPanel = this.root.getByTestId('runs-panel');
+    this.runsRows = this.runsPanel.getByTestId('runs-row');
+    this.form = page.getByTestId('shop-form');
+    this.credentialsForm = page.getByTestId('shop-credentials-form');
+  }
+
+  row(shopId: string): Locator {
+    return this.root.getByTestId(`shop-row-${shopId}`);
+  }
+
+  state(shopId: string): Locator {
+    return this.root.getByTestId(`shop-state-${shopId}`);
+  }
+
+  syncNow(shopId: string): Locator {
+    return this.root.getByTestId(`shop-sync-${shopId}`);
+  }
+
+  rescan(shopId: string): Locator {
+    return this.root.getByTestId(`shop-rescan-${shopId}`);
+  }
+
+  toggle(shopId: string): Locator {
+    return this.root.getByTestId(`shop-toggle-${shopId}`);
+  }
+
+  lastError(shopId: string): Locator {
+    return this.root.getByTestId(`shop-error-${shopId}`);
+  }
+
+  lastErrorRaw(shopId: string): Locator {
+    return this.root.getByTestId(`shop-error-${shopId}-raw`);
+  }
+
+  progress(shopId: string): Locator {
+    return this.root.getByTestId(`shop-progress-${shopId}`);
+  }
+
+  lag(shopId: string): Locator {
+    return this.root.getByTestId(`shop-lag-${shopId}`);
+  }
+
+  /** The badge carries the engine's state in `data-state`, whatever the language. */
+  async waitForState(shopId: string, state: ShopState, timeoutMs = 30_000): Promise<void> {
+    await this.root.locator(`[data-testid="shop-state-${shopId}"][data-state="${state}"]`).waitFor({ timeout: timeoutMs });
+  }
+
+  async fillShopForm(values: ShopFormValues): Promise<void> {
+    await this.form.getByTestId('shop-form-channel').selectOption(values.channel);
+    await this.form.getByTestId('shop-form-id').fill(values.id);
+    await this.form.getByTestId('shop-form-name').fill(values.name);
+    if (values.backfillDays !== undefined) await this.form.getByTestId('shop-form-backfill-days').fill(String(values.backfillDays));
+    await this.fillCredentials(this.form, values);
+    if (values.platformShopId !== undefined) await this.form.getByTestId('shop-form-platform-shop-id').fill(values.platformShopId);
+  }
+
+  async fillCredentials(dialog: Locator, values: CredentialValues): Promise<void> {
+    await dialog.getByTestId('shop-form-app-key').fill(values.appKey);
+    await dialog.getByTestId('shop-form-app-secret').fill(values.appSecret);
+    if (values.accessToken !== undefined) await dialog.getByTestId('shop-form-access-token').fill(values.accessToken);
+  }
+
+  /** Clicks "测试连接" in a dialog and waits for its verdict; returns the result box. */
+  async testConnection(dialog: Locator, button = 'shop-form-test'): Promise<Locator> {
+    const result = dialog.getByTestId('shop-test-result');
+    await dialog.getByTestId(button).click();
+    await result.waitFor();
+    await waitForText(result, /\S/);
+    return result;
+  }
+
+  async testResultOk(dialog: Locator): Promise<boolean> {
+    return (await dialog.getByTestId('shop-test-result').getAttribute('data-ok')) === 'true';
+  }
+
+  async save(dialog: Locator): Promise<void> {
+    await dialog.getByTestId('shop-form-save').click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  async openHistory(shopId: string): Promise<void> {
+    await this.root.getByTestId(`shop-history-${shopId}`).click();
+    await this.runsPanel.waitFor();
+  }
+
+  async openCredentials(shopId: string): Promise<void> {
+    await this.root.getByTestId(`shop-credentials-${shopId}`).click();
+    await this.credentialsForm.waitFor();
+  }
+}
