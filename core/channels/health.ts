@@ -39,9 +39,10 @@ export function listRuns(db: Db, shopId: string, limit: number): SyncRunInfo[] {
 }
 
 export function shopHealth(db: Db, runner: SyncRunner, shop: ShopRow, now: number): ShopHealth {
-  const lastOk = db.prepare("SELECT finished_at FROM sync_runs WHERE shop_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1").get(shop.id) as { finished_at: number } | undefined;
+  const lastOk = db.prepare("SELECT id, finished_at FROM sync_runs WHERE shop_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1").get(shop.id) as { id: number; finished_at: number } | undefined;
   const last = db.prepare('SELECT * FROM sync_runs WHERE shop_id = ? ORDER BY id DESC LIMIT 1').get(shop.id) as RunDbRow | undefined;
-  const lastFailed = db.prepare("SELECT * FROM sync_runs WHERE shop_id = ? AND status = 'failed' ORDER BY id DESC LIMIT 1").get(shop.id) as RunDbRow | undefined;
+  // An error the shop has recovered from (a later run succeeded) is history, not health.
+  const lastFailed = db.prepare("SELECT * FROM sync_runs WHERE shop_id = ? AND status = 'failed' AND id > ? ORDER BY id DESC LIMIT 1").get(shop.id, lastOk?.id ?? 0) as RunDbRow | undefined;
   const cursor = readCursor(db, shop.id, 'modified');
   const circuit = runner.breaker(shop.id).state(now);
   const progress = runner.progress.get(shop.id) ?? null;

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../audit/verify.js';
 import type { OrderInput } from '../../contract/orders.js';
 import { type ChannelConnector, PlatformError, type PulledPage, type TimeWindow } from '../types.js';
 import { type ResilienceClock } from './resilience.js';
+import { shopHealth } from '../health.js';
 import { SyncRunner } from './runner.js';
 import { DEFAULT_SHOP_SETTINGS, readCursor, type ShopRow } from './shops-repo.js';
 
@@ -133,5 +134,17 @@ describe('sync runner', () => {
     expect(db.prepare('SELECT channel, status, occurrences, sample_order_id FROM unknown_statuses').all()).toEqual([
       { channel: 'taobao', status: 'TRADE_SOMETHING_NEW', occurrences: 2, sample_order_id: 'T-unknown' },
     ]);
+  });
+});
+
+describe('shop health', () => {
+  it('shows an auth failure with its raw message, and drops it once a later run succeeds', async () => {
+    const expired = new PlatformError('auth', 'Session expired', { code: '27', message: 'Invalid session' });
+    const platform = scriptedConnector([order(1, NOW - HOUR)], { failOnCall: new Map([[1, expired]]) });
+    const { db, runner } = setup(platform.connector);
+    await runner.sync(shop, 'modified', 'schedule');
+    expect(shopHealth(db, runner, shop, NOW)).toMatchObject({ state: 'auth-failed', lastError: { kind: 'auth', raw: 'code=27 Invalid session' }, lastSuccessAt: null });
+    await runner.sync(shop, 'modified', 'manual');
+    expect(shopHealth(db, runner, shop, NOW)).toMatchObject({ state: 'ok', lastError: null, lastSuccessAt: NOW, lagMs: DEFAULT_SHOP_SETTINGS.safetyLagMs });
   });
 });
