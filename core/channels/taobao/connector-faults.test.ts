@@ -36,7 +36,8 @@ describe('Taobao connector: platform failures become typed PlatformErrors', () =
     const err = await failure(pull(s, testShop(s.url, clock, { appSecret: 'not-the-secret' })));
     expect(err.kind).toBe('auth');
     expect(err.platform).toMatchObject({ code: '25', message: 'Invalid signature' });
-    expect(err.platform.requestId).toBeTruthy();
+    expect(err.platform.requestId).toMatch(/^\S+$/);
+    expect(err.platform.raw).toContain(`"request_id":"${err.platform.requestId}"`);
     expect(err.platform.raw).toContain('"code":25');
   });
 
