@@ -8,7 +8,7 @@ import { credentialsSecret, type ChannelService } from './service.js';
 import { DEFAULT_SHOP_SETTINGS, insertShop, listShops } from './sync/shops-repo.js';
 import { CHANNEL_SAFETY_LAG_MS } from './connectors.js';
 import { PUSH_CHANNELS } from './merchant-push.js';
-import { PlatformError } from './types.js';
+import { describePlatformFailure } from './types.js';
 
 const credentials = z.object({
   appKey: z.string().trim().min(1).max(128),
@@ -23,14 +23,6 @@ const settings = z.object({
   safetyLagMs: z.number().int().min(0).max(3_600_000).optional(),
   skuField: z.string().max(64).optional(),
 });
-
-function errorOf(err: unknown) {
-  if (err instanceof PlatformError) {
-    const raw = [err.platform.code && `code=${err.platform.code}`, err.platform.subCode && `sub_code=${err.platform.subCode}`, err.platform.message].filter(Boolean).join(' ');
-    return { kind: err.kind, message: err.message, raw: raw || null };
-  }
-  return { kind: 'internal', message: err instanceof Error ? err.message : String(err), raw: null };
-}
 
 export interface ShopHooks {
   /** A shop was added: back-fill its history in the background and schedule it. */
@@ -97,7 +89,7 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
           const result = await connector.testConnection(service.context(shop?.id ?? 'test', channel, creds));
           return { ok: true, detail: result.detail, error: null };
         } catch (err) {
-          const error = errorOf(err);
+          const error = describePlatformFailure(err);
           return { ok: false, detail: error.message, error };
         }
       },

@@ -82,3 +82,11 @@ export interface ChannelConnector {
   /** One cheap, real, signed call: proves the credentials work. */
   testConnection(shop: ShopContext): Promise<{ ok: true; detail: string }>;
 }
+
+/** What a shop's health panel and a connection test show of a failure: our kind and words, the platform's own. */
+export function describePlatformFailure(err: unknown): { kind: string; message: string; raw: string | null } {
+  if (!(err instanceof PlatformError)) return { kind: 'internal', message: err instanceof Error ? err.message : String(err), raw: null };
+  const p = err.platform;
+  const raw = [p.code && `code=${p.code}`, p.subCode && `sub_code=${p.subCode}`, p.message, p.requestId && `request_id=${p.requestId}`].filter(Boolean).join(' ');
+  return { kind: err.kind, message: err.message, raw: raw || p.raw || null };
+}

@@ -10,7 +10,7 @@ import type { MutationQueue } from '../../kernel/mutation.js';
 import { ingestOrder } from '../../orders/ingest.js';
 import { orderInputSchema } from '../../orders/validate-input.js';
 import type { Db } from '../../store/db.js';
-import { type ChannelConnector, PlatformError, type PulledPage, type ShopContext, type TimeWindow } from '../types.js';
+import { type ChannelConnector, describePlatformFailure, type PulledPage, type ShopContext, type TimeWindow } from '../types.js';
 import { CircuitBreaker, DEFAULT_RETRY, type ResilienceClock, type RetryPolicy, withRetry } from './resilience.js';
 import { insertRun, readCursor, recordUnknownStatus, type RunRecord, type ShopRow, writeCursor } from './shops-repo.js';
 import { splitWindows } from './windows.js';
@@ -95,7 +95,8 @@ export class SyncRunner {
     } catch (err) {
       this.breaker(shop.id).failure(this.deps.clock.now());
       run.status = 'failed';
-      run.error = describeError(err);
+      const failure = describePlatformFailure(err);
+      run.error = { kind: failure.kind, message: failure.message, ...(failure.raw ? { raw: failure.raw } : {}) };
     }
     await this.deps.mutations.run(actor, source, (w) => insertRun(w, run));
     return { status: run.status, run };
@@ -152,13 +153,4 @@ export class SyncRunner {
       run.rejected += page.rejected.length;
     });
   }
-}
-
-function describeError(err: unknown): NonNullable<RunRecord['error']> {
-  if (err instanceof PlatformError) {
-    const p = err.platform;
-    const raw = [p.code && `code=${p.code}`, p.subCode && `sub_code=${p.subCode}`, p.message, p.requestId && `request_id=${p.requestId}`].filter(Boolean).join(' ');
-    return { kind: err.kind, message: err.message, ...(raw || p.raw ? { raw: raw || p.raw } : {}) };
-  }
-  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
