@@ -27,6 +27,8 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { fileHandlers } from './orders/file-handlers.js';
 import { ordersHandlers } from './orders/handlers.js';
 import { seedDemo } from './orders/demo-seed.js';
+import { notifyHandlers } from './notify/handlers.js';
+import { NotifyService } from './notify/service.js';
 import { skuHandlers } from './orders/sku-handlers.js';
 import { loadOrCreateDataKey, SecretStore } from './secrets/secrets.js';
 import { backupTo } from './store/backup.js';
@@ -91,6 +93,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
   reschedule();
   const pushes = new PushReceiver(channels);
+  const notify = new NotifyService({ db, mutations, clock, secrets, logger, ...(options.notify ? { worker: options.notify } : {}) });
+  registry.register(notifyHandlers(notify));
+  // The outbox worker polls on an interval, not a cron minute: a robot alarm should leave within seconds.
+  if (options.schedule) notify.worker.start(options.notify?.pollMs ?? 2_000);
 
   // Demo operators first: a fresh demo folder then has admin/demo-admin, not a one-time password.
   const startupNotices = demo ? ensureDemoOperators(mutations) : [];
@@ -122,6 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       scheduler.stop();
+      await notify.worker.stop();
       await mutations.run({ type: 'system', id: 'engine', name: '系统' }, host, () => undefined).catch(() => undefined);
       db.close();
     },

@@ -18,6 +18,7 @@ import type {
 } from './orders.js';
 import type { Permission, Role } from './roles.js';
 import type { ShopCredentialsInput, ShopHealth, ShopSettingsInput, SyncRunInfo, UnknownStatusInfo } from './channels.js';
+import type { NotifyEvents, NotifyHandlers } from './notify.js';
 
 export interface OperatorInfo {
   id: number;
@@ -106,13 +107,13 @@ export interface SystemHandlers {
   'system/health': { args: Record<string, never>; result: EngineHealth };
 }
 
-export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & SystemHandlers;
+export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & SystemHandlers & NotifyHandlers;
 export type HandlerName = keyof CoreApi;
 export type HandlerArgs<K extends HandlerName> = CoreApi[K]['args'];
 export type HandlerResult<K extends HandlerName> = CoreApi[K]['result'];
 
 /** Events pushed to every connected window (IPC in Electron, Server-Sent Events in the browser). */
-export interface CoreEvents {
+export interface CoreEvents extends NotifyEvents {
   'orders/changed': { ids: number[]; source: string };
   'engine/health': EngineHealth;
   'channels/progress': { shopId: string; kind: string; windowsDone: number; windowsTotal: number; pulled: number };

@@ -5,3 +5,4 @@ export * from './orders.js';
 export * from './audit.js';
 export * from './api.js';
 export * from './channels.js';
+export * from './notify.js';

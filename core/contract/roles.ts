@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'system.backup',
   'channels.read',
   'channels.manage',
+  'notify.read', // outbox, dead letters, targets (never their credentials)
+  'notify.manage', // retry dead letters, configure targets, test sends
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,9 +30,9 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
   finance: ['orders.read', 'orders.edit', 'orders.editAmounts', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'audit.read', 'channels.read'],
-  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read'],
-  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read'],
-  warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read'],
+  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'notify.read'],
+  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read', 'notify.read', 'notify.manage'],
+  warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read', 'notify.read'],
   viewer: ['orders.read', 'sku.read', 'audit.read', 'channels.read'],
 };
 

@@ -19,6 +19,8 @@ export interface CoreOptions {
   schedule?: boolean;
   /** Which host is running the engine, written into audit sources ('console', 'desktop', 'cli'). */
   host?: string;
+  /** Notification worker knobs: poll interval (default 2 s, only with `schedule`), partner timeout, lease. */
+  notify?: { pollMs?: number; timeoutMs?: number; leaseMs?: number };
 }
 
 export interface LoginOutcome {

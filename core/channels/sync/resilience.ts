@@ -3,7 +3,11 @@
  * platform call goes through, whatever the platform. Time and randomness are injected so tests run
  * without waiting.
  */
+import { backoffDelay, type RetryPolicy } from '../../kernel/backoff.js';
 import { PlatformError } from '../types.js';
+
+// Moved to core/kernel/backoff.ts so notification delivery shares it; re-exported for existing callers.
+export { backoffDelay, type RetryPolicy };
 
 export interface ResilienceClock {
   now(): number;
@@ -11,19 +15,7 @@ export interface ResilienceClock {
   random(): number;
 }
 
-export interface RetryPolicy {
-  attempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
-
-/** "Full jitter" (AWS architecture blog): a random delay up to the exponential ceiling. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: number, hintMs?: number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  return Math.max(hintMs ?? 0, Math.floor(random * ceiling));
-}
 
 /** Only throttling, transient and malformed answers are worth another try; auth and permanent are not. */
 export function isRetryable(err: unknown): boolean {
