@@ -21,6 +21,24 @@ export interface ChainHead {
   hash: string;
 }
 
+/** Prepared once per connection: an appender is made for every write transaction. */
+const prepared = new WeakMap<Db, { insert: Statement; readHead: Statement }>();
+
+function appenderStatements(db: Db): { insert: Statement; readHead: Statement } {
+  let s = prepared.get(db);
+  if (!s) {
+    s = {
+      insert: db.prepare(
+        `INSERT INTO audit_events (seq, at, actor_type, actor_id, actor_name, source, entity_type, entity_id, action, changes, reason, raw_payload_id, prev_hash, hash)
+         VALUES (@seq, @at, @actor_type, @actor_id, @actor_name, @source, @entity_type, @entity_id, @action, @changes, @reason, @raw_payload_id, @prev_hash, @hash)`,
+      ),
+      readHead: db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1'),
+    };
+    prepared.set(db, s);
+  }
+  return s;
+}
+
 export class AuditAppender {
   private head: ChainHead | null = null;
   private readonly insert: Statement;
@@ -33,11 +51,9 @@ export class AuditAppender {
     private readonly actor: Actor,
     private readonly source: string,
   ) {
-    this.insert = db.prepare(
-      `INSERT INTO audit_events (seq, at, actor_type, actor_id, actor_name, source, entity_type, entity_id, action, changes, reason, raw_payload_id, prev_hash, hash)
-       VALUES (@seq, @at, @actor_type, @actor_id, @actor_name, @source, @entity_type, @entity_id, @action, @changes, @reason, @raw_payload_id, @prev_hash, @hash)`,
-    );
-    this.readHead = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+    const statements = appenderStatements(db);
+    this.insert = statements.insert;
+    this.readHead = statements.readHead;
   }
 
   append(entry: AuditEntry): number {
