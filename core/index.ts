@@ -20,6 +20,7 @@ import { HandlerRegistry } from './kernel/registry.js';
 import { createConnectors } from './channels/connectors.js';
 import { readPartners } from './channels/gateways.js';
 import { channelsHandlers } from './channels/handlers.js';
+import { mappingHandlers } from './channels/mapping/handlers.js';
 import { backfillNewShop, scheduleChannelJobs } from './channels/jobs.js';
 import { PushReceiver } from './channels/push-receiver.js';
 import { ChannelService } from './channels/service.js';
@@ -91,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       changed: reschedule,
     }),
   );
+  registry.register(mappingHandlers(channels));
   reschedule();
   const pushes = new PushReceiver(channels);
   const notify = new NotifyService({ db, mutations, clock, secrets, logger, ...(options.notify ? { worker: options.notify } : {}) });

@@ -10,6 +10,7 @@ import type { SecretStore } from '../secrets/secrets.js';
 import type { Db } from '../store/db.js';
 import { ConnectorCache } from './connectors.js';
 import { gatewayFor, type PartnersConfig } from './gateways.js';
+import { shopMappingSources } from './mapping/catalog.js';
 import type { ResilienceClock } from './sync/resilience.js';
 import { SyncRunner, type SyncProgress } from './sync/runner.js';
 import { findShop, type ShopRow } from './sync/shops-repo.js';
@@ -57,7 +58,10 @@ export class ChannelService {
   context(shopId: string, channel: Channel, credentials: ShopCredentialsInput): ShopContext {
     const baseUrl = gatewayFor(channel, this.deps.partners);
     if (!baseUrl) throw new Error(`No gateway is configured for ${channel}.`);
-    return { shopId, credentials, env: { baseUrl, timeoutMs: this.deps.partners.timeoutMs ?? 15_000, now: () => this.deps.clock.now(), fetch } };
+    // A stored shop normalises with its field mapping (core/channels/mapping); a connection test with new credentials needs none.
+    const shop = findShop(this.deps.db, shopId);
+    const mapping = shop && shopMappingSources(this.deps.db, shop);
+    return { shopId, credentials, env: { baseUrl, timeoutMs: this.deps.partners.timeoutMs ?? 15_000, now: () => this.deps.clock.now(), fetch }, ...(mapping ? { mapping } : {}) };
   }
 
   connector(channel: Channel): ChannelConnector | undefined {

@@ -4,6 +4,7 @@
  * cursors, retries, circuit breaking and the exactly-once write path, so connectors stay protocol code.
  */
 import type { ShopCredentialsInput } from '../contract/channels.js';
+import type { FieldSources } from '../contract/mapping.js';
 import type { Channel, OrderInput } from '../contract/orders.js';
 
 /**
@@ -28,6 +29,8 @@ export interface ShopContext {
   shopId: string;
   credentials: ShopCredentials;
   env: ConnectorEnvironment;
+  /** The shop's resolved field mapping (core/channels/mapping); absent = the connector's defaults. */
+  mapping?: FieldSources;
 }
 
 /** Half-open time window [from, to) in epoch ms. */

@@ -17,6 +17,7 @@ import type {
   SkuMapping,
 } from './orders.js';
 import type { Permission, Role } from './roles.js';
+import type { ChannelMappingHandlers } from './mapping.js';
 import type { ShopCredentialsInput, ShopHealth, ShopSettingsInput, SyncRunInfo, UnknownStatusInfo } from './channels.js';
 import type { NotifyEvents, NotifyHandlers } from './notify.js';
 
@@ -107,7 +108,7 @@ export interface SystemHandlers {
   'system/health': { args: Record<string, never>; result: EngineHealth };
 }
 
-export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & SystemHandlers & NotifyHandlers;
+export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & ChannelMappingHandlers & SystemHandlers & NotifyHandlers;
 export type HandlerName = keyof CoreApi;
 export type HandlerArgs<K extends HandlerName> = CoreApi[K]['args'];
 export type HandlerResult<K extends HandlerName> = CoreApi[K]['result'];

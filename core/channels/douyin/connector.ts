@@ -67,6 +67,7 @@ export function createDouyinConnector(options: DouyinConnectorOptions = {}): Dou
     shopId: shop.shopId,
     platformShopId: shop.credentials.platformShopId,
     skuField: options.skuField ?? 'out_sku_id',
+    ...(shop.mapping ? { mapping: shop.mapping } : {}),
     statusTable,
     carrierCodes,
     afterSaleOverlay: options.afterSaleOverlay ?? true,

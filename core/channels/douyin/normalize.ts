@@ -11,9 +11,11 @@
  * The "who bears it" cost fields win over the "whose coupon" promotion fields because a platform
  * coupon may be co-funded by the shop, and reconciliation needs the shop's real cost.
  */
+import type { FieldSources, MappableField } from '../../contract/mapping.js';
 import type { OrderInput, OrderLineInput, OrderStatus, Receiver, ShipmentInput } from '../../contract/orders.js';
 import { carrierFromText } from '../../orders/import/vocab.js';
-import { clipText, FieldError, fenOf, firstFitting, idOf, isObject, type Json, regionName, requiredSecondsOf, secondsOf, textOf } from './fields.js';
+import { firstValue, orList, sourcesFor } from '../mapping/spec.js';
+import { clipText, DOUYIN_MAPPING, FieldError, fenOf, firstFitting, idOf, isObject, type Json, regionName, requiredSecondsOf, secondsOf, textOf } from './fields.js';
 import { lineAfterSale, overlayAfterSale } from './status.js';
 
 export type SkuField = 'out_sku_id' | 'sku_id' | 'code';
@@ -22,8 +24,10 @@ export interface NormalizeOptions {
   shopId: string;
   /** The shop's own Douyin shop_id: an order of another shop is rejected, not ingested. */
   platformShopId?: string;
-  /** Which 商品单 field is our platformSku; falls back to sku_id, then product_id. */
-  skuField: SkuField;
+  /** Legacy per-shop SKU field, tried before the defaults (out_sku_id → sku_id → product_id); a `mapping` supersedes it. */
+  skuField?: SkuField;
+  /** Field mapping (core/channels/mapping): the shop's resolved sources; absent fields use DOUYIN_MAPPING's defaults. */
+  mapping?: FieldSources;
   statusTable: Readonly<Record<string, OrderStatus>>;
   /** Douyin logistics company code (§11.9) → carrier vocabulary ([U]: codes are not in protocols.md). */
   carrierCodes: Readonly<Record<string, string>>;
@@ -56,7 +60,9 @@ function toOrderInput(o: Json, id: string, base: OrderStatus, rawText: string, o
   }
   const skus = Array.isArray(o.sku_order_list) ? o.sku_order_list : [];
   if (skus.length === 0) throw new FieldError('sku_order_list is empty');
-  const lines = skus.map((s, i) => toLine(s, i, options.skuField));
+  const lineSources = { sku: sourcesFor(DOUYIN_MAPPING, 'line.platformSku', options.mapping, options.skuField), title: sourcesFor(DOUYIN_MAPPING, 'line.title', options.mapping) };
+  const lines = skus.map((s, i) => toLine(s, i, lineSources));
+  const mapped = (field: MappableField, max: number) => clipText(firstValue(DOUYIN_MAPPING, field, sourcesFor(DOUYIN_MAPPING, field, options.mapping), o), max);
   const after = options.afterSaleOverlay
     ? overlayAfterSale(base, skus.map((s) => lineAfterSale(isObject(s) && isObject(s.after_sale_info) ? s.after_sale_info : undefined)))
     : { status: base, partialRefund: false };
@@ -72,7 +78,7 @@ function toOrderInput(o: Json, id: string, base: OrderStatus, rawText: string, o
     platformOrderId: id,
     status: after.status,
     platformStatus: clipText(desc ? `${textOf(o.order_status)} ${desc}` : textOf(o.order_status), 64),
-    receiver: toReceiver(o),
+    receiver: toReceiver(o, options.mapping),
     amounts: {
       goodsFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
       platformDiscountFen,
@@ -86,34 +92,37 @@ function toOrderInput(o: Json, id: string, base: OrderStatus, rawText: string, o
     shipByAt: secondsOf(o, 'exp_ship_time'),
     platformModifiedAt: requiredSecondsOf(o, 'update_time'),
     tags: tagsOf(skus, after.partialRefund),
-    buyerRemark: clipText(textOf(o.buyer_words), 2000),
-    sellerRemark: clipText(textOf(o.seller_words), 2000),
+    buyerRemark: mapped('order.buyerRemark', 2000),
+    sellerRemark: mapped('order.sellerRemark', 2000),
     lines,
     shipments: toShipments(o, skus, options.carrierCodes),
     raw: { contentType: 'application/json', body: rawText },
   };
 }
 
-function toLine(s: unknown, index: number, skuField: SkuField): OrderLineInput {
+const fitsSku = (c: string) => c !== '' && c.length <= 128;
+
+function toLine(s: unknown, index: number, sources: { sku: readonly string[]; title: readonly string[] }): OrderLineInput {
   if (!isObject(s)) throw new FieldError(`sku_order_list[${index}] is not an object`);
   const quantity = s.item_num;
   if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity <= 0) throw new FieldError(`sku_order_list[${index}].item_num is not a positive integer`);
   const productId = idOf(s.product_id_str) ?? idOf(s.product_id);
-  const skuId = idOf(s.sku_id);
-  const platformSku = [textOf(s[skuField]).trim(), skuId ?? '', productId ?? ''].find((c) => c !== '' && c.length <= 128);
-  if (!platformSku) throw new FieldError(`sku_order_list[${index}] has no ${skuField}, sku_id or product_id`);
+  const platformSku = firstValue(DOUYIN_MAPPING, 'line.platformSku', sources.sku, s, fitsSku);
+  if (!platformSku) throw new FieldError(`sku_order_list[${index}] has no ${orList(sources.sku)}`);
   const unitPriceFen = fenOf(s, 'origin_amount', null);
   const amountFen = s.sum_amount !== undefined && s.sum_amount !== null ? fenOf(s, 'sum_amount') : unitPriceFen * quantity;
-  return { platformItemId: productId ?? undefined, platformSku, title: clipText(textOf(s.product_name), 512), quantity, unitPriceFen, amountFen };
+  return { platformItemId: productId ?? undefined, platformSku, title: clipText(firstValue(DOUYIN_MAPPING, 'line.title', sources.title, s), 512), quantity, unitPriceFen, amountFen };
 }
 
-/** post_* (plain) first, then mask_post_* (§3.6); encrypt_* ciphertext is only kept in raw. */
-function toReceiver(o: Json): Receiver {
-  const addrs = [o.post_addr, o.mask_post_addr].filter(isObject);
+/** By default post_* (plain) first, then mask_post_* (§3.6); encrypt_* ciphertext is only kept in raw. */
+function toReceiver(o: Json, mapping: FieldSources | undefined): Receiver {
+  // The region parts follow the chosen address object(s), so province, city and street agree.
+  const addrs = sourcesFor(DOUYIN_MAPPING, 'receiver.address', mapping).map((key) => o[key]).filter(isObject);
   const pick = (read: (a: Json) => string, max: number) => firstFitting(addrs.map(read), max);
+  const person = (field: MappableField, max: number) => firstValue(DOUYIN_MAPPING, field, sourcesFor(DOUYIN_MAPPING, field, mapping), o, (v) => firstFitting([v], max) !== '');
   return {
-    name: firstFitting([textOf(o.post_receiver), textOf(o.mask_post_receiver)], 128),
-    phone: firstFitting([textOf(o.post_tel), textOf(o.mask_post_tel)], 32),
+    name: person('receiver.name', 128),
+    phone: person('receiver.phone', 32),
     province: pick((a) => regionName(a.province), 64),
     city: pick((a) => regionName(a.city), 64),
     district: pick((a) => regionName(a.town), 64),

@@ -2,6 +2,7 @@
  * Typed reads of one PDD order object that collect every problem instead of stopping at the first,
  * so a rejected order says everything that was wrong with it.
  */
+import type { ChannelMappingSpec, SourceSpec } from '../mapping/spec.js';
 import { pddYuanToFen } from './money.js';
 import { parsePddTime } from './time.js';
 
@@ -78,3 +79,57 @@ export class FieldReader {
     return id;
   }
 }
+
+const str = (o: PddObject, field: string): string => (typeof o[field] === 'string' ? (o[field] as string) : '');
+const idSource = (name: string, note: string): SourceSpec => ({ name, keys: [name], note, read: (o) => idText(o[name]) ?? '' });
+const textSource = (name: string, note: string): SourceSpec => ({ name, keys: [name], note, read: (o) => str(o, name) });
+
+/**
+ * What field mapping may choose from on a PDD order (§2.4, the same object in §2.5). Receiver
+ * fields have plain and `_mask` variants (§2.4: plaintext only while 待发货; newer docs encrypt);
+ * `address` is the whole address, `receiver_address` the street part. The defaults are the
+ * connector's behaviour before mapping existed.
+ */
+export const PDD_MAPPING: ChannelMappingSpec = {
+  'line.platformSku': {
+    scope: 'line',
+    path: 'item_list[]',
+    optional: false,
+    sources: [
+      idSource('outer_id', '商家 SKU 编码 (§2.4)'),
+      idSource('sku_id', '拼多多 SKU id (§2.4)'),
+      idSource('goods_id', '拼多多商品 id (§2.4)'),
+      idSource('outer_goods_id', '商家商品编码 (§2.4)'),
+    ],
+    defaults: ['outer_id', 'sku_id'],
+  },
+  'line.title': { scope: 'line', path: 'item_list[]', optional: false, sources: [textSource('goods_name', '商品名称 (§2.4)'), textSource('goods_spec', '商品规格 (§2.4)')], defaults: ['goods_name'] },
+  'order.buyerRemark': { scope: 'order', path: 'order', optional: true, sources: [textSource('buyer_memo', '买家留言 (§2.4)')], defaults: ['buyer_memo'] },
+  'order.sellerRemark': { scope: 'order', path: 'order', optional: true, sources: [textSource('remark', '商家订单备注 (§2.4)')], defaults: ['remark'] },
+  'receiver.name': {
+    scope: 'order',
+    path: 'order',
+    optional: false,
+    sources: [textSource('receiver_name', '收件人 (§2.4)'), textSource('receiver_name_mask', '收件人（打码）')],
+    defaults: ['receiver_name', 'receiver_name_mask'],
+  },
+  'receiver.phone': {
+    scope: 'order',
+    path: 'order',
+    optional: false,
+    sources: [textSource('receiver_phone', '收件人电话 (§2.4)'), textSource('receiver_phone_mask', '收件人电话（打码）')],
+    defaults: ['receiver_phone', 'receiver_phone_mask'],
+  },
+  'receiver.address': {
+    scope: 'order',
+    path: 'order',
+    optional: false,
+    sources: [
+      textSource('receiver_address', '详细地址 (§2.4)'),
+      textSource('address', '完整地址，含省市区 (§2.4)'),
+      textSource('receiver_address_mask', '详细地址（打码）'),
+      textSource('address_mask', '完整地址（打码）'),
+    ],
+    defaults: ['receiver_address', 'address', 'receiver_address_mask', 'address_mask'],
+  },
+};

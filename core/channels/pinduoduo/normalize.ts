@@ -2,16 +2,20 @@
  * One PDD order object (protocols.md §2.4 [V], the same shape in §2.5) → a unified OrderInput, an
  * unknown status (never guessed), or a rejection that says why.
  */
+import type { FieldSources, MappableField } from '../../contract/mapping.js';
 import type { OrderInput, OrderLineInput, OrderStatus, ShipmentInput } from '../../contract/orders.js';
 import { orderInputSchema } from '../../orders/validate-input.js';
-import { FieldReader, idText, isObject, type PddObject } from './fields.js';
+import { firstValue, orList, sourcesFor } from '../mapping/spec.js';
+import { FieldReader, idText, isObject, PDD_MAPPING, type PddObject } from './fields.js';
 import { mapPddStatus, pddPlatformStatus } from './status.js';
 
 export type PddSkuField = 'outer_id' | 'sku_id' | 'outer_goods_id';
 
 export interface PddNormalizeOptions {
-  /** Which item field is our platform SKU; falls back to `sku_id` when empty (default `outer_id`). */
-  skuField: PddSkuField;
+  /** Legacy per-shop SKU field, tried before the defaults (outer_id → sku_id); a `mapping` supersedes it. */
+  skuField?: PddSkuField;
+  /** Field mapping (core/channels/mapping): the shop's resolved sources; absent fields use PDD_MAPPING's defaults. */
+  mapping?: FieldSources;
   /** PDD logistics_id → carrier code (ids come from pdd.logistics.companies.get, §11.6; none are documented). */
   carriers: Readonly<Record<string, string>>;
   /** Extra or replacement rows for the status table, keyed by platform status text. */
@@ -32,7 +36,7 @@ export function normalizePddOrder(value: unknown, rawText: string, shopId: strin
   const orderStatus = r.int('order_status');
   r.int('refund_status');
   const platformStatus = pddPlatformStatus(value);
-  const lines = readLines(value, r, options.skuField);
+  const lines = readLines(value, r, options);
   const amounts = readAmounts(r, lines, options);
   const createdAt = r.time('created_time', true);
   const platformModifiedAt = r.time('updated_at', true);
@@ -43,6 +47,7 @@ export function normalizePddOrder(value: unknown, rawText: string, shopId: strin
   if (r.problems.length > 0 || platformOrderId === null) return reject(platformOrderId, r.problems);
   const status = mapPddStatus(platformStatus, options.statusOverrides);
   if (status === null) return { kind: 'unknown-status', platformOrderId, status: platformStatus };
+  const mapped = (field: MappableField) => firstValue(PDD_MAPPING, field, sourcesFor(PDD_MAPPING, field, options.mapping), value);
   const order: OrderInput = {
     channel: 'pinduoduo',
     shopId,
@@ -51,12 +56,12 @@ export function normalizePddOrder(value: unknown, rawText: string, shopId: strin
     platformStatus,
     receiver: {
       // Encrypted or masked values are kept as given (§2.4: plaintext only while 待发货, newer docs encrypt).
-      name: r.text('receiver_name', 'receiver_name_mask'),
-      phone: r.text('receiver_phone', 'receiver_phone_mask'),
+      name: mapped('receiver.name'),
+      phone: mapped('receiver.phone'),
       province: r.text('province'),
       city: r.text('city'),
       district: r.text('town'),
-      address: r.text('receiver_address', 'address', 'receiver_address_mask', 'address_mask'),
+      address: mapped('receiver.address'),
     },
     amounts: amounts.amounts,
     createdAt,
@@ -64,8 +69,8 @@ export function normalizePddOrder(value: unknown, rawText: string, shopId: strin
     shipByAt,
     platformModifiedAt,
     ...(amounts.mismatches.length > 0 ? { tags: amounts.mismatches.map((field) => `amount-check:${field}`) } : {}),
-    buyerRemark: r.optionalText('buyer_memo'),
-    sellerRemark: r.optionalText('remark'),
+    buyerRemark: mapped('order.buyerRemark'),
+    sellerRemark: mapped('order.sellerRemark'),
     lines,
     shipments,
     raw: { contentType: 'application/json', body: rawText },
@@ -79,7 +84,9 @@ function reject(platformOrderId: string | null, problems: string[]): NormalizeOu
   return { kind: 'rejected', platformOrderId, message: problems.join('; ') || 'order_sn is missing' };
 }
 
-function readLines(order: PddObject, r: FieldReader, skuField: PddSkuField): OrderLineInput[] {
+function readLines(order: PddObject, r: FieldReader, options: PddNormalizeOptions): OrderLineInput[] {
+  const skuSources = sourcesFor(PDD_MAPPING, 'line.platformSku', options.mapping, options.skuField);
+  const titleSources = sourcesFor(PDD_MAPPING, 'line.title', options.mapping);
   const items = order.item_list;
   if (!Array.isArray(items) || items.length === 0) {
     r.problems.push('item_list is missing or empty');
@@ -94,11 +101,11 @@ function readLines(order: PddObject, r: FieldReader, skuField: PddSkuField): Ord
     const quantity = line.int('goods_count') ?? 1;
     if (quantity <= 0) line.problems.push(`item_list[${i}].goods_count ${quantity} is not positive`);
     const unitPriceFen = line.fen('goods_price', true);
-    const platformSku = idText(item[skuField]) ?? idText(item.sku_id);
-    if (platformSku === null) line.problems.push(`item_list[${i}] has neither ${skuField} nor sku_id`);
+    const platformSku = firstValue(PDD_MAPPING, 'line.platformSku', skuSources, item);
+    if (platformSku === '') line.problems.push(`item_list[${i}] has no ${orList(skuSources)}`);
     r.problems.push(...line.problems);
     const platformItemId = idText(item.goods_id) ?? undefined;
-    return { platformItemId, platformSku: platformSku ?? '', title: line.text('goods_name'), quantity, unitPriceFen, amountFen: unitPriceFen * quantity };
+    return { platformItemId, platformSku, title: firstValue(PDD_MAPPING, 'line.title', titleSources, item), quantity, unitPriceFen, amountFen: unitPriceFen * quantity };
   });
 }
 

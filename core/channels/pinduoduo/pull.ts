@@ -38,10 +38,12 @@ interface ListPage {
 }
 
 export async function pullWindow(shop: ShopContext, window: TimeWindow, spec: PullSpec, config: PullConfig, onPage: (page: PulledPage) => Promise<void>): Promise<void> {
+  // The shop's field mapping (core/channels/mapping) supersedes the connector's skuField option.
+  const normalising: PullConfig = shop.mapping ? { ...config, mapping: shop.mapping } : config;
   const seen = new Set<string>();
   for (const chunk of requestWindows(window, spec.maxSpanS)) {
     const fetchPage = (page: number) => fetchListPage(shop, spec, config, chunk, page);
-    const emit = (page: ListPage) => onPage(toPulledPage(page, shop.shopId, spec, config, chunk, seen));
+    const emit = (page: ListPage) => onPage(toPulledPage(page, shop.shopId, spec, normalising, chunk, seen));
     const first = await fetchPage(1);
     if (spec.direction === 'forward') {
       await emit(first);

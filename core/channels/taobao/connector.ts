@@ -40,6 +40,7 @@ export function createTaobaoConnector(options: TaobaoConnectorOptions = {}): Tao
   const normaliseOptions = (shop: ShopContext): NormaliseOptions => ({
     shopId: shop.shopId,
     skuField: options.skuField ?? 'outer_sku_id',
+    ...(shop.mapping ? { mapping: shop.mapping } : {}),
     statusOverrides: options.statusOverrides ?? {},
   });
   const call = (shop: ShopContext, method: string, params: Record<string, TopParamValue>) => callTop(shop, method, params, { signMethod, withSession: true });

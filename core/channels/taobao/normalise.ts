@@ -2,16 +2,21 @@
  * One Taobao Trade (protocols.md §1.6 shape, §1.8 status, §1.9 money) → one unified OrderInput, or
  * the reason it is not one: an undocumented status (reported, never guessed) or a malformed trade.
  */
+import type { FieldSources, MappableField } from '../../contract/mapping.js';
 import type { OrderInput } from '../../contract/orders.js';
+import { firstValue, sourcesFor } from '../mapping/spec.js';
 import { tradeAmounts, UNBALANCED_TAG } from './amounts.js';
 import { parseBeijing } from './beijing-time.js';
 import { unifiedTradeStatus, type StatusOverrides } from './status.js';
-import { asRecord, idText, type Json, listOf, optionalText, TradeRejection } from './trade-fields.js';
+import { asRecord, idText, type Json, listOf, optionalText, TAOBAO_MAPPING, TradeRejection } from './trade-fields.js';
 import { type SkuField, tradeLines, tradeShipments } from './trade-lines.js';
 
 export interface NormaliseOptions {
   shopId: string;
-  skuField: SkuField;
+  /** The legacy per-shop SKU field; a `mapping` with `line.platformSku` supersedes it. */
+  skuField?: SkuField;
+  /** Field mapping (core/channels/mapping): the shop's resolved sources; absent fields use the defaults. */
+  mapping?: FieldSources;
   statusOverrides: StatusOverrides;
 }
 
@@ -31,15 +36,20 @@ function requiredTime(trade: Json, field: string): number {
   return ms;
 }
 
-function receiverOf(trade: Json): OrderInput['receiver'] {
+/** The value of a mapped trade-level field (TAOBAO_MAPPING), through the configured sources. */
+function mapped(trade: Json, field: MappableField, mapping: FieldSources | undefined): string {
+  return firstValue(TAOBAO_MAPPING, field, sourcesFor(TAOBAO_MAPPING, field, mapping), trade);
+}
+
+function receiverOf(trade: Json, mapping: FieldSources | undefined): OrderInput['receiver'] {
   const t = (field: string): string => optionalText(trade[field])?.trim() ?? '';
   return {
-    name: t('receiver_name'),
-    phone: t('receiver_mobile') || t('receiver_phone'),
+    name: mapped(trade, 'receiver.name', mapping),
+    phone: mapped(trade, 'receiver.phone', mapping),
     province: t('receiver_state'),
     city: t('receiver_city'),
     district: t('receiver_district'),
-    address: t('receiver_address'),
+    address: mapped(trade, 'receiver.address', mapping),
   };
 }
 
@@ -51,20 +61,20 @@ function buildOrder(trade: Json, tid: string, status: OrderInput['status'], orde
     platformOrderId: tid,
     status,
     platformStatus: String(trade.status),
-    receiver: receiverOf(trade),
+    receiver: receiverOf(trade, options.mapping),
     amounts,
     createdAt: times.createdAt,
     paidAt: parseBeijing(trade.pay_time),
     platformModifiedAt: times.modifiedAt,
-    lines: tradeLines(orders, options.skuField),
+    lines: tradeLines(orders, options),
     // Re-serialised from the lossless parse: ids are exact (19-digit ones become strings).
     raw: { contentType: 'application/json', body: JSON.stringify(trade) },
   };
   const buyerNick = optionalText(trade.buyer_nick);
   if (buyerNick) order.buyerNick = buyerNick;
-  const buyerRemark = optionalText(trade.buyer_message);
+  const buyerRemark = mapped(trade, 'order.buyerRemark', options.mapping);
   if (buyerRemark) order.buyerRemark = buyerRemark;
-  const sellerRemark = optionalText(trade.seller_memo);
+  const sellerRemark = mapped(trade, 'order.sellerRemark', options.mapping);
   if (sellerRemark) order.sellerRemark = sellerRemark;
   const shipments = tradeShipments(trade, orders);
   if (shipments.length) order.shipments = shipments;

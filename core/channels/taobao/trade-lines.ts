@@ -6,31 +6,33 @@
 import type { OrderLineInput, ShipmentInput } from '../../contract/orders.js';
 import { carrierFromText } from '../../orders/import/vocab.js';
 import { parseBeijing } from './beijing-time.js';
-import { type Json, idText, moneyFen, optionalText, positiveInt, TradeRejection } from './trade-fields.js';
+import type { FieldSources } from '../../contract/mapping.js';
+import { firstValue, orList, sourcesFor } from '../mapping/spec.js';
+import { type Json, idText, moneyFen, optionalText, positiveInt, TAOBAO_MAPPING, TradeRejection } from './trade-fields.js';
 
-/** Which Order field is our platform SKU. */
+/** Which Order field is our platform SKU (the legacy per-shop `skuField`; field mapping supersedes it). */
 export type SkuField = 'outer_sku_id' | 'sku_id' | 'num_iid';
 /** Default preference: the merchant's own code, then Taobao's SKU id, then the item id (items without SKUs). */
 export const SKU_FALLBACK: readonly SkuField[] = ['outer_sku_id', 'sku_id', 'num_iid'];
 
-function skuOf(order: Json, preferred: SkuField): string | null {
-  for (const field of [preferred, ...SKU_FALLBACK.filter((f) => f !== preferred)]) {
-    const value = field === 'outer_sku_id' ? optionalText(order[field])?.trim() : (idText(order[field]) ?? optionalText(order[field])?.trim());
-    if (value) return value;
-  }
-  return null;
+/** The configured sources of the line fields (core/channels/mapping), and the legacy SKU field. */
+export interface LineMapping {
+  mapping?: FieldSources;
+  skuField?: string;
 }
 
-export function tradeLines(orders: readonly Json[], skuField: SkuField): OrderLineInput[] {
+export function tradeLines(orders: readonly Json[], how: LineMapping): OrderLineInput[] {
   if (orders.length === 0) throw new TradeRejection('the trade has no sub-orders (request `orders` in fields)');
+  const skuSources = sourcesFor(TAOBAO_MAPPING, 'line.platformSku', how.mapping, how.skuField);
+  const titleSources = sourcesFor(TAOBAO_MAPPING, 'line.title', how.mapping);
   return orders.map((o, i) => {
-    const platformSku = skuOf(o, skuField);
-    if (!platformSku) throw new TradeRejection(`orders[${i}] has no outer_sku_id, sku_id or num_iid`);
+    const platformSku = firstValue(TAOBAO_MAPPING, 'line.platformSku', skuSources, o);
+    if (!platformSku) throw new TradeRejection(`orders[${i}] has no ${orList(skuSources)}`);
     const quantity = positiveInt(o.num, `orders[${i}].num`);
     const unitPriceFen = moneyFen(o.price, `orders[${i}].price`);
     const line: OrderLineInput = {
       platformSku,
-      title: optionalText(o.title) ?? '',
+      title: firstValue(TAOBAO_MAPPING, 'line.title', titleSources, o),
       quantity,
       unitPriceFen,
       // §1.9: order total_fee = price*num + adjust_fee - discount_fee.
