@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ChannelsWorkspace } from '../channels/ChannelsWorkspace.js';
+import { NotifyWorkspace } from '../notify/NotifyWorkspace.js';
 import { OrdersWorkspace } from '../orders/OrdersWorkspace.js';
 import { SkuWorkspace } from '../sku/SkuWorkspace.js';
 import { UsersWorkspace } from '../users/UsersWorkspace.js';
@@ -42,6 +43,7 @@ export function Shell() {
       <main className="shell__workspace" id="workspace" data-testid={`workspace-${active}`}>
         {active === 'orders' && <OrdersWorkspace />}
         {active === 'channels' && <ChannelsWorkspace />}
+        {active === 'notify' && <NotifyWorkspace />}
         {active === 'sku' && <SkuWorkspace />}
         {active === 'users' && <UsersWorkspace />}
       </main>

@@ -1,7 +1,7 @@
 import type { Permission } from '../../core/contract/roles.js';
 import type { MessageKey } from '../i18n/index.js';
 
-export type WorkspaceId = 'orders' | 'logistics' | 'interception' | 'reconciliation' | 'health' | 'channels' | 'sku' | 'users';
+export type WorkspaceId = 'orders' | 'logistics' | 'interception' | 'reconciliation' | 'health' | 'channels' | 'sku' | 'users' | 'notify';
 
 export interface WorkspaceEntry {
   id: WorkspaceId;
@@ -22,6 +22,9 @@ export const WORKSPACES: readonly WorkspaceEntry[] = [
   { id: 'channels', label: 'nav.channels', permission: 'channels.read' },
   { id: 'sku', label: 'nav.sku', permission: 'sku.read' },
   { id: 'users', label: 'nav.users', permission: 'users.manage' },
+  // last, so the existing Alt+digit shortcuts keep their workspaces; everyone has an inbox, the
+  // outbox, dead letters and targets need notify.read (checked inside)
+  { id: 'notify', label: 'nav.notify', permission: 'orders.read' },
 ];
 
 export function visibleWorkspaces(can: (p: Permission) => boolean): WorkspaceEntry[] {
