@@ -6,8 +6,9 @@ import { formatFigure, type Bench } from './harness.js';
 import { channelsBench } from './channels.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { ordersListBench } from './orders-list.bench.js';
+import { slaBench } from './sla.js';
 
-const BENCHES: Bench[] = [ingestBench, ordersListBench, channelsBench];
+const BENCHES: Bench[] = [ingestBench, ordersListBench, channelsBench, slaBench];
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
