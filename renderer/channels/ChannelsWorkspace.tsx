@@ -8,6 +8,7 @@ import { send } from '../transport/index.js';
 import { AddShopForm } from './AddShopForm.js';
 import { CredentialsForm } from './CredentialsForm.js';
 import { hookPath, isPushChannel } from './CredentialsFields.js';
+import { MappingEditor } from './MappingEditor.js';
 import { RunsPanel } from './RunsPanel.js';
 import { ShopsTable, type ShopActions } from './ShopsTable.js';
 import { UnknownStatuses } from './UnknownStatuses.js';
@@ -27,6 +28,7 @@ export function ChannelsWorkspace() {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ShopHealth | null>(null);
+  const [mapping, setMapping] = useState<ShopHealth | null>(null);
   const [error, setError] = useState<CoreError | string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -103,7 +105,13 @@ export function ChannelsWorkspace() {
       ) : (
         <ShopsTable shops={shops} selectedId={selectedId} busy={busy} canManage={canManage} actions={actions} />
       )}
+      {selected && !isPushChannel(selected.channel) && (
+        <div className="row">
+          <button type="button" className="button" onClick={() => setMapping(selected)} data-testid={`shop-mapping-${selected.id}`}>{t('mapping.open')}</button>
+        </div>
+      )}
       <RunsPanel shop={selected} version={version} />
+      {mapping && <MappingEditor shop={mapping} canManage={canManage} onClose={() => setMapping(null)} />}
       {adding && <AddShopForm onClose={() => setAdding(false)} onSaved={added} />}
       {editing && (
         <CredentialsForm

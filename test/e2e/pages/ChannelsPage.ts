@@ -134,4 +134,52 @@ export class ChannelsPage {
     await this.root.getByTestId(`shop-credentials-${shopId}`).click();
     await this.credentialsForm.waitFor();
   }
+
+  // --- field mapping editor (MappingEditor.tsx) ---
+
+  get mappingEditor(): Locator {
+    return this.page.getByTestId('mapping-editor');
+  }
+
+  /** Selects the shop (its history) and opens its field-mapping editor; waits for the first preview. */
+  async openMapping(shopId: string): Promise<Locator> {
+    await this.openHistory(shopId);
+    await this.root.getByTestId(`shop-mapping-${shopId}`).click();
+    await this.mappingEditor.getByTestId('mapping-sample').waitFor();
+    await this.mappingEditor.locator('[data-testid="mapping-preview"][data-busy="false"]').waitFor();
+    return this.mappingEditor;
+  }
+
+  mappingSelect(field: string): Locator {
+    return this.mappingEditor.getByTestId(`mapping-field-${field.replace('.', '-')}`);
+  }
+
+  /** Picks a source for a unified field and waits for the engine's preview of that choice. */
+  async chooseMappingSource(field: string, source: string): Promise<void> {
+    await this.mappingSelect(field).selectOption(source);
+    await this.mappingEditor.locator('[data-testid="mapping-preview"][data-busy="false"]').waitFor();
+  }
+
+  async previewPlatformSkus(): Promise<string[]> {
+    return (await this.mappingEditor.getByTestId('mapping-preview-platform-sku').allTextContents()).map((s) => s.trim());
+  }
+
+  async previewStandardSkus(): Promise<string[]> {
+    return (await this.mappingEditor.getByTestId('mapping-preview-standard-sku').allTextContents()).map((s) => s.trim());
+  }
+
+  /** Keys highlighted in the sample payload (the sources in use). */
+  async highlightedSampleKeys(): Promise<string[]> {
+    return this.mappingEditor.locator('[data-testid="mapping-sample"] [data-highlight]').evaluateAll((els) => els.map((e) => e.getAttribute('data-highlight') ?? ''));
+  }
+
+  async saveMapping(): Promise<void> {
+    await this.mappingEditor.getByTestId('mapping-save').click();
+    await this.mappingEditor.getByTestId('mapping-notice').waitFor();
+  }
+
+  async closeMapping(): Promise<void> {
+    await this.mappingEditor.getByTestId('mapping-cancel').click();
+    await this.mappingEditor.waitFor({ state: 'detached' });
+  }
 }
