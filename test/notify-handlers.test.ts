@@ -72,3 +72,18 @@ describe('notify handlers', () => {
     expect(ok(await core.invoke(supervisor, 'notify/setSettings', { maxAttempts: 3, quietHours: { start: '21:30', end: '08:30', utcOffsetMinutes: 480 } }))).toMatchObject({ maxAttempts: 3, robotPerMinute: 20, quietHours: { start: '21:30' } });
   });
 });
+
+describe('the engine runs the worker', () => {
+  it('with schedule on, its own poll retries and delivers without anyone calling runOnce', async () => {
+    const own = await createCore({ dataDir: tempDir(), demo: { size: 1, seed: 1 }, clock, schedule: true, notify: { pollMs: 50, timeoutMs: 1_000 } });
+    const admin = { trusted: { type: 'operator' as const, id: '1', name: 'admin' } };
+    ok(await own.invoke(admin, 'notify/setTarget', { id: 'warehouse-wecom', channel: 'wecom', name: '仓库群', credentials: { webhookUrl: receivers.wecomUrl(WECOM_KEY) } }));
+    receivers.wecom.failNext(1, 'http-502');
+    const sent = ok(await own.invoke(admin, 'notify/testSend', { targetId: 'warehouse-wecom' }));
+    expect(sent).toMatchObject({ ok: false, state: 'pending' });
+    clock.advance(10_000); // past the first backoff; the worker's own poll picks it up
+    for (let i = 0; i < 100 && receivers.hits('测试消息') === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(receivers.hits('测试消息')).toBe(1);
+    await own.close(); // awaits the worker's pass in flight before the store closes
+  });
+});

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreFailure } from '../core/kernel/errors.js';
 import { listInbox, markInboxRead } from '../core/notify/inbox.js';
 import { listAttempts, listOutbox } from '../core/notify/queries.js';
+import { startNotifyReceivers } from '../sandbox/notify/index.js';
 import { DINGTALK_TOKEN, notifyHarness, OPERATOR, ORDER_VARS, SMS_TEMPLATE, T0, WECOM_KEY, type NotifyHarness } from './notify-harness.js';
 
 const MINUTE = 60_000;
@@ -110,6 +111,19 @@ describe('delivery over the real wire formats', () => {
     await h.service.retry(OPERATOR, 'test', id, 'robot configured');
     await h.service.runOnce();
     expect(h.state(id).state).toBe('delivered');
+  });
+});
+
+describe('credentials stay out of errors', () => {
+  it('an unreachable robot: the error names the failure, never the webhook key', async () => {
+    await h.receivers.close();
+    const id = await h.enqueue(robot('warehouse-wecom', 1));
+    await h.service.runOnce();
+    expect(h.state(id)).toMatchObject({ state: 'pending', last_error_kind: 'transient' });
+    expect(h.state(id).last_error).toMatch(/fetch failed/);
+    const everything = JSON.stringify(h.db.prepare('SELECT * FROM notifications').all()) + JSON.stringify(h.db.prepare('SELECT * FROM notification_attempts').all()) + JSON.stringify(h.db.prepare('SELECT * FROM audit_events').all());
+    expect(everything).not.toContain(WECOM_KEY);
+    h.receivers = await startNotifyReceivers({ wecomKeys: [WECOM_KEY] }); // afterEach closes it
   });
 });
 
