@@ -6,10 +6,12 @@
 import type { CarrierCode } from './carriers.js';
 import type { TrackingState } from './taxonomy.js';
 
-export type LogisticsPartner = 'kuaidi100' | 'kdniao' | 'sf' | 'zto' | 'jd';
+import type { LogisticsPartnerName, TrackingSourceName } from '../contract/logistics.js';
+
+export type LogisticsPartner = LogisticsPartnerName;
 
 /** Where an event came from: shown on each node of the order's logistics trail. */
-export type TrackingSource = 'push' | 'poll' | 'ocr' | 'manual';
+export type TrackingSource = TrackingSourceName;
 
 export interface CarrierEvent {
   /** When the carrier says it happened (UTC epoch ms; carriers send Beijing time strings). */
@@ -20,13 +22,26 @@ export interface CarrierEvent {
   state: TrackingState | null;
   description: string;
   location: string | null;
+  /**
+   * The partner's own id for the event when it has one (SF route `id`): two routes may share one
+   * acceptTime (fixtures/partners/sf-route-push-request.json), so the id is the better dedupe key.
+   */
+  partnerEventId?: string;
+  /**
+   * The partner gave no status for this event at all (Kuaidi100 without resultv2 lists older items
+   * with text only): `state` is null but this is not an unknown code, so nothing is flagged.
+   */
+  noStatus?: boolean;
 }
 
 export interface TrackingResult {
   partner: LogisticsPartner;
   carrier: CarrierCode;
   waybillNo: string;
-  /** Every event the partner returned, any order; the engine de-duplicates and orders them. */
+  /**
+   * Every event the partner returned, any order; the engine de-duplicates and orders them by
+   * occurredAt. Events with equal times are taken in the order given here, so list them oldest first.
+   */
   events: CarrierEvent[];
   /** The partner's response or push body verbatim, kept as the events' raw payload. */
   raw: string;
