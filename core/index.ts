@@ -78,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     partners: readPartners(options.partners),
     connectors: createConnectors(),
     onProgress: (progress) => events.emit('event', { name: 'channels/progress', payload: progress }),
+    onFinished: (run) => events.emit('event', { name: 'channels/syncFinished', payload: run }),
   });
   const scheduler = new Scheduler((job, err) => logger.error(`Job ${job} failed`, { error: err instanceof Error ? err.message : String(err) }));
   const reschedule = () => {

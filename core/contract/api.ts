@@ -18,7 +18,7 @@ import type {
 } from './orders.js';
 import type { Permission, Role } from './roles.js';
 import type { ChannelMappingHandlers } from './mapping.js';
-import type { ShopCredentialsInput, ShopHealth, ShopSettingsInput, SyncRunInfo, UnknownStatusInfo } from './channels.js';
+import type { AuthoriseInfo, PlatformFailureInfo, ShopCredentialsInput, ShopHealth, ShopSettingsInput, SyncRunInfo, SyncStartResult, UnknownStatusInfo } from './channels.js';
 import type { NotifyEvents, NotifyHandlers } from './notify.js';
 
 export interface OperatorInfo {
@@ -97,11 +97,17 @@ export interface ChannelsHandlers {
   'channels/updateShop': { args: { shopId: string; name?: string; enabled?: boolean; credentials?: ShopCredentialsInput; settings?: ShopSettingsInput }; result: ShopHealth };
   'channels/testConnection': {
     args: { shopId?: string; channel?: Channel; credentials?: ShopCredentialsInput };
-    result: { ok: boolean; detail: string; error: { kind: string; message: string; raw: string | null } | null };
+    result: { ok: boolean; detail: string; error: PlatformFailureInfo | null };
   };
-  'channels/syncNow': { args: { shopId: string; kind?: 'modified' | 'rescan' }; result: { status: 'ok' | 'failed' | 'skipped'; reason: string | null; inserted: number; updated: number } };
+  /** Answers at once with the started run's id; `channels/syncFinished` announces its end. */
+  'channels/syncNow': { args: { shopId: string; kind?: 'modified' | 'rescan' }; result: SyncStartResult };
+  'channels/authorise': { args: { shopId: string; redirectUri?: string }; result: AuthoriseInfo };
+  'channels/exchangeCode': { args: { shopId?: string; state: string; code: string }; result: ShopHealth };
+  'channels/refreshToken': { args: { shopId: string }; result: ShopHealth };
+  'channels/acknowledgeUnknownStatus': { args: { channel: Channel; status: string }; result: UnknownStatusInfo };
   'channels/runs': { args: { shopId: string; limit?: number }; result: SyncRunInfo[] };
-  'channels/unknownStatuses': { args: Record<string, never>; result: UnknownStatusInfo[] };
+  /** Acknowledged statuses are left out unless asked for, until they are seen again. */
+  'channels/unknownStatuses': { args: { includeAcknowledged?: boolean }; result: UnknownStatusInfo[] };
 }
 
 export interface SystemHandlers {
@@ -118,6 +124,8 @@ export interface CoreEvents extends NotifyEvents {
   'orders/changed': { ids: number[]; source: string };
   'engine/health': EngineHealth;
   'channels/progress': { shopId: string; kind: string; windowsDone: number; windowsTotal: number; pulled: number };
+  /** A sync run ended (its figures committed). */
+  'channels/syncFinished': SyncRunInfo;
 }
 export type CoreEventName = keyof CoreEvents;
 export interface CoreEventMessage<K extends CoreEventName = CoreEventName> {
