@@ -3,6 +3,7 @@
  * HTTP through the real connectors, and a later sync changes nothing (exactly once).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncRunInfo } from '../core/contract/channels.js';
 import { createCore, type Core } from '../core/index.js';
 import { startDouyinSimulator } from '../sandbox/douyin/index.js';
 import { startPinduoduoSimulator } from '../sandbox/pinduoduo/index.js';
@@ -62,8 +63,22 @@ describe('channel sync against the simulators', () => {
     const count = data(await core.invoke(admin, 'orders/count', { filters: { shopId: { kind: 'text', op: 'equals', value: id } } })).total;
     expect(count).toBeGreaterThan(200);
 
+    // syncNow answers at once with the run id; the run's end comes as a channels/syncFinished event.
+    const finished = new Promise<SyncRunInfo>((resolve) => {
+      const off = core.onEvent((e) => {
+        if (e.name === 'channels/syncFinished' && (e.payload as SyncRunInfo).shopId === id) {
+          off();
+          resolve(e.payload as SyncRunInfo);
+        }
+      });
+    });
     const again = data(await core.invoke(admin, 'channels/syncNow', { shopId: id, kind: 'rescan' }));
-    expect(again).toMatchObject({ status: 'ok', inserted: 0 });
+    expect(again).toEqual({ status: 'started', runId: expect.any(Number) });
+    if (again.status !== 'started') throw new Error('not started');
+    expect(data(await core.invoke(admin, 'channels/syncNow', { shopId: id, kind: 'rescan' }))).toEqual({ status: 'skipped', reason: 'A sync of this shop is already running.', runId: null });
+    const summary = await finished;
+    expect(summary).toMatchObject({ id: again.runId, kind: 'rescan', status: 'ok', inserted: 0, updated: 0 });
+    expect(summary.pulled).toBe(summary.unchanged + summary.stale + summary.rejected);
     expect(data(await core.invoke(admin, 'orders/count', { filters: { shopId: { kind: 'text', op: 'equals', value: id } } })).total).toBe(count);
     const runs = data(await core.invoke(admin, 'channels/runs', { shopId: id }));
     expect(runs.map((r) => [r.kind, r.status])).toEqual([['rescan', 'ok'], ['backfill', 'ok']]);

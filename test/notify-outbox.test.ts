@@ -103,14 +103,16 @@ describe('delivery over the real wire formats', () => {
     expect(h.receivers.messages).toHaveLength(0);
   });
 
-  it('a robot nobody configured: the event still commits, the message dead-letters and retries once configured', async () => {
+  it('a robot nobody configured: the event still commits, the message dead-letters and goes out once the robot is configured and retried', async () => {
     const id = await h.enqueue(robot('night-shift-wecom', 1));
     await h.service.runOnce();
     expect(h.state(id)).toMatchObject({ state: 'dead', last_error_kind: 'config', last_error: 'No wecom target "night-shift-wecom" is configured.' });
-    await h.target('night-shift-wecom', 'wecom');
+    await h.target('night-shift-wecom', 'dingtalk');
     await h.service.retry(OPERATOR, 'test', id, 'robot configured');
     await h.service.runOnce();
     expect(h.state(id).state).toBe('delivered');
+    expect(h.receivers.messages.map((m) => m.channel)).toEqual(['dingtalk']);
+    expect(listOutbox(h.db, {}).rows[0]!.channel).toBe('dingtalk');
   });
 });
 

@@ -30,7 +30,7 @@ export class DouyinPushReceiver {
       if (orderIds.length === 0) return { status: 200, body: verdict.reply };
       const connector = this.service.connector('douyin') as DouyinConnector;
       try {
-        const page = await connector.fetchOrders(this.service.context(shop.id, 'douyin', credentials), orderIds);
+        const page = await connector.fetchOrders(this.service.storedContext(shop), orderIds);
         await this.service.runner.writePushedPage(shop, page, `push:douyin:${shop.id}`);
       } catch (err) {
         // A non-zero code makes Douyin deliver the message again later (§12.2).

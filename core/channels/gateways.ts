@@ -14,6 +14,12 @@ export interface PartnersConfig {
   gateways?: Partial<Record<Channel, string>>;
   /** Per-request timeout for platform calls. */
   timeoutMs?: number;
+  /** Refresh a shop's access token when less than this is left (default 30 min). */
+  tokenRefreshMarginMs?: number;
+  /** Each platform's authorise page, where it differs from the connector's default (sandbox, [U] pages). */
+  authoriseUrls?: Partial<Record<Channel, string>>;
+  /** The redirect URI registered with the platforms' apps, when the caller names none. */
+  oauthRedirectUri?: string;
 }
 
 export function gatewayFor(channel: Channel, partners: PartnersConfig | undefined): string | null {
@@ -23,5 +29,8 @@ export function gatewayFor(channel: Channel, partners: PartnersConfig | undefine
 export function readPartners(value: Record<string, unknown> | undefined): PartnersConfig {
   const gateways = (value?.gateways ?? {}) as Partial<Record<Channel, string>>;
   const timeoutMs = typeof value?.timeoutMs === 'number' ? value.timeoutMs : 15_000;
-  return { gateways, timeoutMs };
+  const config: PartnersConfig = { gateways, timeoutMs, authoriseUrls: (value?.authoriseUrls ?? {}) as Partial<Record<Channel, string>> };
+  if (typeof value?.tokenRefreshMarginMs === 'number') config.tokenRefreshMarginMs = value.tokenRefreshMarginMs;
+  if (typeof value?.oauthRedirectUri === 'string') config.oauthRedirectUri = value.oauthRedirectUri;
+  return config;
 }

@@ -3,9 +3,12 @@ import type { ChannelsHandlers } from '../contract/api.js';
 import { CHANNELS } from '../contract/orders.js';
 import { fail } from '../kernel/errors.js';
 import type { ModuleHandlers } from '../kernel/registry.js';
+import { authoriseUrl, exchangeCode, refreshNow } from './authorise.js';
 import { listRuns, shopHealth } from './health.js';
-import { credentialsSecret, type ChannelService } from './service.js';
-import { DEFAULT_SHOP_SETTINGS, insertShop, listShops } from './sync/shops-repo.js';
+import type { ChannelService } from './service.js';
+import { storeCredentials } from './tokens.js';
+import { acknowledgeUnknownStatus, listUnknownStatuses } from './unknown-acks.js';
+import { DEFAULT_SHOP_SETTINGS, insertShop, listShops, type ShopRow } from './sync/shops-repo.js';
 import { CHANNEL_SAFETY_LAG_MS } from './connectors.js';
 import { PUSH_CHANNELS } from './merchant-push.js';
 import { describePlatformFailure } from './types.js';
@@ -16,6 +19,8 @@ const credentials = z.object({
   accessToken: z.string().trim().max(512).optional(),
   refreshToken: z.string().trim().max(512).optional(),
   platformShopId: z.string().trim().max(128).optional(),
+  accessTokenExpiresAt: z.number().int().positive().optional(),
+  refreshTokenExpiresAt: z.number().int().positive().optional(),
 });
 const settings = z.object({
   backfillDays: z.number().int().min(0).max(90).optional(),
@@ -33,13 +38,17 @@ export interface ShopHooks {
 
 export function channelsHandlers(service: ChannelService, hooks: ShopHooks): ModuleHandlers<keyof ChannelsHandlers> {
   const { db, mutations, clock, secrets } = service.deps;
+  const withToken = (shop: ShopRow) => {
+    const credentials = service.tokens.stored(shop.id);
+    return shopHealth(db, service.runner, shop, clock.now(), { credentials, marginMs: service.refreshMarginMs, canAuthorise: !!service.connector(shop.channel)?.auth });
+  };
   const health = (shopId: string) => {
     const shop = service.shop(shopId);
     if (!shop) throw fail.notFound(`No shop ${shopId}.`);
-    return shopHealth(db, service.runner, shop, clock.now());
+    return withToken(shop);
   };
   return {
-    'channels/shops': { permission: 'channels.read', args: z.object({}).default({}), run: () => listShops(db).map((s) => shopHealth(db, service.runner, s, clock.now())) },
+    'channels/shops': { permission: 'channels.read', args: z.object({}).default({}), run: () => listShops(db).map(withToken) },
     'channels/addShop': {
       permission: 'channels.manage',
       args: z.object({ id: z.string().trim().min(2).max(40).regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and - only'), channel: z.enum(CHANNELS), name: z.string().trim().min(1).max(60), credentials, settings: settings.optional() }),
@@ -51,7 +60,7 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
         }
         await mutations.run(ctx.actor, ctx.source, (w) => {
           insertShop(w, { id: args.id, channel: args.channel, name: args.name, settings: { ...DEFAULT_SHOP_SETTINGS, safetyLagMs: CHANNEL_SAFETY_LAG_MS[args.channel] ?? DEFAULT_SHOP_SETTINGS.safetyLagMs, ...args.settings } });
-          secrets.put(w, credentialsSecret(args.id), JSON.stringify(args.credentials));
+          storeCredentials(w, secrets, args.id, null, args.credentials, 'credentials', 'Credentials entered with the new shop.');
         });
         hooks.added(args.id);
         return health(args.id);
@@ -67,7 +76,7 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
           const next = { name: args.name ?? shop.name, enabled: args.enabled ?? shop.enabled, settings: { ...shop.settings, ...args.settings } };
           w.db.prepare('UPDATE shops SET name = ?, enabled = ?, settings = ? WHERE id = ?').run(next.name, next.enabled ? 1 : 0, JSON.stringify(next.settings), shop.id);
           w.audit({ entityType: 'shop', entityId: shop.id, action: 'update', changes: [{ field: 'name', before: shop.name, after: next.name }, { field: 'enabled', before: shop.enabled, after: next.enabled }, { field: 'settings', before: shop.settings, after: next.settings }] });
-          if (args.credentials) secrets.put(w, credentialsSecret(shop.id), JSON.stringify(args.credentials));
+          if (args.credentials) storeCredentials(w, secrets, shop.id, service.tokens.stored(shop.id), args.credentials, 'credentials', 'Credentials replaced by an operator.');
         });
         hooks.changed(shop.id);
         return health(shop.id);
@@ -83,10 +92,11 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
         if (!channel) throw fail.validation('Name a shop, or a channel with credentials.', { channel: 'required' });
         const connector = service.connector(channel);
         if (!connector) throw fail.validation(`There is no connector for ${channel}.`, { channel: 'no connector' });
-        const creds = args.credentials ?? (shop ? service.credentials(shop.id) : null);
-        if (!creds) throw fail.validation('Credentials are required.', { credentials: 'required' });
+        if (!args.credentials && !shop) throw fail.validation('Credentials are required.', { credentials: 'required' });
         try {
-          const result = await connector.testConnection(service.context(shop?.id ?? 'test', channel, creds));
+          // Stored credentials are tested as the sync uses them: refreshed first if the token is about to expire.
+          const context = args.credentials ? service.context(shop?.id ?? 'test', channel, args.credentials) : service.storedContext(shop!);
+          const result = await connector.testConnection(context);
           return { ok: true, detail: result.detail, error: null };
         } catch (err) {
           const error = describePlatformFailure(err);
@@ -100,9 +110,45 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
       run: async (_ctx, args) => {
         const shop = service.shop(args.shopId);
         if (!shop) throw fail.notFound(`No shop ${args.shopId}.`);
-        const outcome = await service.runner.sync(shop, args.kind ?? 'modified', 'manual');
-        if (outcome.status === 'skipped') return { status: 'skipped' as const, reason: outcome.reason, inserted: 0, updated: 0 };
-        return { status: outcome.status, reason: outcome.run.error?.message ?? null, inserted: outcome.run.inserted, updated: outcome.run.updated };
+        // Answers once the run's row is committed; `channels/progress` and `channels/syncFinished` tell the rest.
+        const started = await service.runner.start(shop, args.kind ?? 'modified', 'manual');
+        if (started.status === 'skipped') return { status: 'skipped' as const, reason: started.reason, runId: null };
+        void started.done.catch(() => undefined); // the outcome is in the run row and the syncFinished event
+        return { status: 'started' as const, runId: started.runId };
+      },
+    },
+    'channels/authorise': {
+      permission: 'channels.manage',
+      args: z.object({ shopId: z.string(), redirectUri: z.string().trim().max(2000).optional() }),
+      run: (_ctx, args) => authoriseUrl(service, args.shopId, args.redirectUri),
+    },
+    'channels/exchangeCode': {
+      permission: 'channels.manage',
+      args: z.object({ shopId: z.string().optional(), state: z.string().trim().max(200), code: z.string().trim().min(1).max(4000) }),
+      run: async (ctx, args) => {
+        const shopId = await exchangeCode(service, ctx.actor, ctx.source, args);
+        // A shop whose history never came in (added before it was authorised) gets its back-fill now.
+        const hasHistory = db.prepare("SELECT 1 FROM sync_runs WHERE shop_id = ? AND kind = 'backfill' AND status = 'ok'").get(shopId);
+        if (hasHistory) hooks.changed(shopId);
+        else hooks.added(shopId);
+        return health(shopId);
+      },
+    },
+    'channels/refreshToken': {
+      permission: 'channels.manage',
+      args: z.object({ shopId: z.string() }),
+      run: async (_ctx, args) => {
+        await refreshNow(service, args.shopId);
+        return health(args.shopId);
+      },
+    },
+    'channels/acknowledgeUnknownStatus': {
+      permission: 'channels.manage',
+      args: z.object({ channel: z.enum(CHANNELS), status: z.string().min(1).max(200) }),
+      run: async (ctx, args) => {
+        const info = await mutations.run(ctx.actor, ctx.source, (w) => acknowledgeUnknownStatus(w, args.channel, args.status));
+        if (!info) throw fail.notFound(`No unknown status "${args.status}" recorded for ${args.channel}.`);
+        return info;
       },
     },
     'channels/runs': {
@@ -112,16 +158,8 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
     },
     'channels/unknownStatuses': {
       permission: 'channels.read',
-      args: z.object({}).default({}),
-      run: () =>
-        (db.prepare('SELECT * FROM unknown_statuses ORDER BY last_seen_at DESC').all() as Array<{ channel: never; status: string; first_seen_at: number; last_seen_at: number; occurrences: number; sample_order_id: string }>).map((r) => ({
-          channel: r.channel,
-          status: r.status,
-          firstSeenAt: r.first_seen_at,
-          lastSeenAt: r.last_seen_at,
-          occurrences: r.occurrences,
-          sampleOrderId: r.sample_order_id,
-        })),
+      args: z.object({ includeAcknowledged: z.boolean().optional() }).default({}),
+      run: (_ctx, args) => listUnknownStatuses(db, args.includeAcknowledged ?? false),
     },
   };
 }

@@ -11,7 +11,7 @@ import type { ShopRow } from './sync/shops-repo.js';
 export async function consumeTaobaoMessages(service: ChannelService, shop: ShopRow): Promise<{ messages: number; trades: number }> {
   const connector = service.connector('taobao') as TaobaoConnector | undefined;
   if (!connector || shop.channel !== 'taobao') return { messages: 0, trades: 0 };
-  const context = service.context(shop.id, 'taobao', service.credentials(shop.id));
+  const context = service.storedContext(shop);
   const messages = await consumeTmcMessages(context, {});
   if (messages.length === 0) return { messages: 0, trades: 0 };
   const tids = tidsToReread(messages);

@@ -3,9 +3,10 @@
  * API into pages of unified `OrderInput`s; the sync runner (core/channels/sync/) owns windows,
  * cursors, retries, circuit breaking and the exactly-once write path, so connectors stay protocol code.
  */
-import type { ShopCredentialsInput } from '../contract/channels.js';
+import type { FailureCode, PlatformFailureInfo, ShopCredentialsInput } from '../contract/channels.js';
 import type { FieldSources } from '../contract/mapping.js';
 import type { Channel, OrderInput } from '../contract/orders.js';
+import { defaultFailureCode } from './failures.js';
 
 /**
  * Per-shop credentials, kept in the secrets module (core/secrets), never in plain tables.
@@ -27,10 +28,41 @@ export interface ConnectorEnvironment {
 export interface ShopContext {
   /** Our shop id (the `shopId` of every OrderInput this shop produces). */
   shopId: string;
+  /** Read at every request: a token refresh replaces it mid-run. */
   credentials: ShopCredentials;
   env: ConnectorEnvironment;
   /** The shop's resolved field mapping (core/channels/mapping); absent = the connector's defaults. */
   mapping?: FieldSources;
+  /** A stored shop's token keeper (refresh before expiry, once on an expired-token error); absent for unsaved credentials. */
+  tokens?: TokenSession;
+}
+
+/** What a platform answers to a code exchange or a refresh. */
+export interface TokenGrant {
+  accessToken: string;
+  refreshToken?: string;
+  /** Epoch ms; null when the answer carries no expiry. */
+  accessTokenExpiresAt: number | null;
+  refreshTokenExpiresAt?: number | null;
+  /** The platform's own shop id / seller nick when the answer names it. */
+  platformShopId?: string;
+}
+
+/** Shop authorisation where the platform offers it (OAuth code → tokens, refresh token → new tokens). */
+export interface ChannelAuth {
+  /** The page where the seller grants the app; `state` comes back with the code. */
+  authoriseUrl(input: { appKey: string; redirectUri: string; state: string; baseUrl?: string }): string;
+  exchangeCode(shop: ShopContext, code: string): Promise<TokenGrant>;
+  /** Uses `shop.credentials.refreshToken`; the platform rotates the tokens. */
+  refresh(shop: ShopContext): Promise<TokenGrant>;
+}
+
+/** Per shop and run: keeps `ShopContext.credentials` fresh (core/channels/tokens.ts). */
+export interface TokenSession {
+  /** Refreshes first when the stored token expires within the configured margin. */
+  ensureFresh(): Promise<void>;
+  /** The platform said `expiredToken` expired: refresh (once, shared by concurrent callers) unless another caller already did. */
+  renew(expiredToken: string | undefined): Promise<void>;
 }
 
 /** Half-open time window [from, to) in epoch ms. */
@@ -63,6 +95,8 @@ export class PlatformError extends Error {
     readonly platform: { code?: string; subCode?: string; message?: string; requestId?: string; raw?: string } = {},
     /** Server hint (ms) for rate limits. */
     readonly retryAfterMs?: number,
+    /** Stable code for the UI (signature, expired token …); defaults to the kind's general code. */
+    readonly code: FailureCode = defaultFailureCode(kind),
   ) {
     super(message);
   }
@@ -84,12 +118,33 @@ export interface ChannelConnector {
   pullCreated(shop: ShopContext, window: TimeWindow, onPage: (page: PulledPage) => Promise<void>): Promise<void>;
   /** One cheap, real, signed call: proves the credentials work. */
   testConnection(shop: ShopContext): Promise<{ ok: true; detail: string }>;
+  /** Authorisation and token refresh, where the platform offers them. */
+  readonly auth?: ChannelAuth;
+}
+
+/**
+ * Runs one platform request for a shop: refresh first if the token is about to expire, and on the
+ * platform's expired-token answer refresh once and repeat the request. Every connector's client
+ * wraps its signed call in this, so the rule holds for pulls, TMC, pushes and connection tests alike.
+ */
+export async function withShopToken<T>(shop: ShopContext, call: () => Promise<T>): Promise<T> {
+  if (!shop.tokens) return call();
+  await shop.tokens.ensureFresh();
+  const used = shop.credentials.accessToken;
+  try {
+    return await call();
+  } catch (err) {
+    // Without a refresh token there is nothing to try: the platform's own answer stands.
+    if (!(err instanceof PlatformError) || err.code !== 'auth.tokenExpired' || !shop.credentials.refreshToken) throw err;
+    await shop.tokens.renew(used);
+    return call();
+  }
 }
 
 /** What a shop's health panel and a connection test show of a failure: our kind and words, the platform's own. */
-export function describePlatformFailure(err: unknown): { kind: string; message: string; raw: string | null } {
-  if (!(err instanceof PlatformError)) return { kind: 'internal', message: err instanceof Error ? err.message : String(err), raw: null };
+export function describePlatformFailure(err: unknown): PlatformFailureInfo {
+  if (!(err instanceof PlatformError)) return { kind: 'internal', code: 'internal', message: err instanceof Error ? err.message : String(err), raw: null };
   const p = err.platform;
   const raw = [p.code && `code=${p.code}`, p.subCode && `sub_code=${p.subCode}`, p.message, p.requestId && `request_id=${p.requestId}`].filter(Boolean).join(' ');
-  return { kind: err.kind, message: err.message, raw: raw || p.raw || null };
+  return { kind: err.kind, code: err.code, message: err.message, raw: raw || p.raw || null };
 }

@@ -73,7 +73,8 @@ function resolveAddress(db: Db, to: NotificationAddress): { channel: NotifyChann
       const row = db.prepare('SELECT channel FROM notify_targets WHERE id = ?').get(to.target) as { channel: NotifyChannel } | undefined;
       // An unconfigured robot is not a reason to lose the caller's event: the message waits in the
       // outbox and dead-letters with "no such target" so an operator can configure it and retry.
-      const channel = row?.channel ?? (/ding/i.test(to.target) ? 'dingtalk' : 'wecom');
+      // Until it is configured the robot's kind is unknown: recorded as WeCom, corrected when it is sent.
+      const channel = row?.channel ?? 'wecom';
       if (channel === 'sms') throw fail.validation(`Target ${to.target} is an SMS gateway, not a robot.`, { target: 'not a robot' });
       return { channel, targetId: to.target, recipient: null };
     }

@@ -141,6 +141,11 @@ export class NotifyWorker {
       return { kind: 'done' };
     }
     const target = findTarget(db, row.target_id);
+    if (target && target.channel !== row.channel && target.channel !== 'sms' && row.channel !== 'sms') {
+      // A robot enqueued before it was configured: it is whichever robot the target turned out to be.
+      db.prepare('UPDATE notifications SET channel = ? WHERE id = ?').run(target.channel, id);
+      row.channel = target.channel;
+    }
     if (!target || !target.enabled || target.channel !== row.channel) {
       const attempt = row.attempts + 1;
       db.prepare('INSERT INTO notification_attempts (notification_id, attempt, target_id, started_at) VALUES (?, ?, ?, ?)').run(id, attempt, row.target_id, now);

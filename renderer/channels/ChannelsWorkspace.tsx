@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ShopHealth } from '../../core/contract/channels.js';
+import type { ShopHealth, SyncRunInfo, UnknownStatusInfo } from '../../core/contract/channels.js';
 import type { CoreError } from '../../core/contract/errors.js';
 import { ErrorMessage, Notice } from '../common/ErrorMessage.js';
 import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session/SessionContext.js';
-import { send } from '../transport/index.js';
+import { on, send } from '../transport/index.js';
 import { AddShopForm } from './AddShopForm.js';
 import { CredentialsForm } from './CredentialsForm.js';
 import { hookPath, isPushChannel } from './CredentialsFields.js';
+import { failureText } from './PlatformErrorDetail.js';
 import { MappingEditor } from './MappingEditor.js';
 import { RunsPanel } from './RunsPanel.js';
 import { ShopsTable, type ShopActions } from './ShopsTable.js';
@@ -56,13 +57,33 @@ export function ChannelsWorkspace() {
       sync: async (shop, kind) => {
         markBusy(shop.id, true);
         report(null);
-        // the answer comes when the sync is over; meanwhile `channels/progress` pushes show it running
+        // answered at once with the run id; `channels/progress` shows it running, `channels/syncFinished` its end
+        let off: () => void = () => undefined;
+        let runId: number | null = null;
+        const early: SyncRunInfo[] = [];
+        const finished = (run: SyncRunInfo) => {
+          off();
+          markBusy(shop.id, false);
+          if (run.status === 'ok') report(t('channels.syncOk', { name: shop.name, inserted: run.inserted, updated: run.updated }));
+          else report(null, t('channels.syncFailed', { name: shop.name, reason: failureText(t, run.errorCode) ?? run.errorMessage ?? '' }));
+          void reload();
+        };
+        off = on('channels/syncFinished', (run) => {
+          if (runId === null) early.push(run);
+          else if (run.id === runId) finished(run);
+        });
         const result = await send('channels/syncNow', { shopId: shop.id, kind });
-        markBusy(shop.id, false);
-        if ('error' in result) report(null, result.error);
-        else if (result.data.status === 'ok') report(t('channels.syncOk', { name: shop.name, inserted: result.data.inserted, updated: result.data.updated }));
-        else if (result.data.status === 'failed') report(null, t('channels.syncFailed', { name: shop.name, reason: result.data.reason ?? '' }));
-        else report(t('channels.syncSkipped', { name: shop.name, reason: result.data.reason ?? '' }));
+        if ('error' in result || result.data.status === 'skipped') {
+          off();
+          markBusy(shop.id, false);
+          if ('error' in result) report(null, result.error);
+          else if (result.data.status === 'skipped') report(t('channels.syncSkipped', { name: shop.name, reason: result.data.reason }));
+          return void reload();
+        }
+        runId = result.data.runId;
+        const done = early.find((r) => r.id === runId);
+        if (done) return finished(done);
+        report(t('channels.syncStarted', { name: shop.name, run: runId }));
         void reload();
       },
       toggle: async (shop) => {
@@ -74,6 +95,13 @@ export function ChannelsWorkspace() {
     }),
     [t, reload, report, markBusy],
   );
+
+  async function acknowledge(status: UnknownStatusInfo) {
+    const result = await send('channels/acknowledgeUnknownStatus', { channel: status.channel, status: status.status });
+    if ('error' in result) return report(null, result.error);
+    report(t('unknown.acknowledged', { status: status.status }));
+    void reload();
+  }
 
   function added(shop: ShopHealth) {
     setSelectedId(shop.id);
@@ -99,7 +127,7 @@ export function ChannelsWorkspace() {
       </div>
       <ErrorMessage error={error ?? loadError} testId="channels-error" />
       <Notice text={notice} testId="channels-notice" />
-      <UnknownStatuses statuses={unknownStatuses} />
+      <UnknownStatuses statuses={unknownStatuses} canManage={canManage} onAcknowledge={(u) => void acknowledge(u)} />
       {shops.length === 0 && version > 0 ? (
         <p className="muted channels__empty" data-testid="channels-empty">{canManage ? t('channels.emptyManage') : t('channels.empty')}</p>
       ) : (
@@ -119,6 +147,10 @@ export function ChannelsWorkspace() {
           onClose={() => setEditing(null)}
           onSaved={(shop) => {
             report(t('channels.credentialsSaved', { name: shop.name }));
+            void reload();
+          }}
+          onAuthorised={(_shop, message) => {
+            report(message);
             void reload();
           }}
         />

@@ -2,7 +2,8 @@ import type { ShopCredentialsInput } from '../../core/contract/channels.js';
 import type { Channel } from '../../core/contract/orders.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 
-export type CredentialsValues = Required<ShopCredentialsInput>;
+/** What an operator types; token expiries come from authorisation, not from this form. */
+export type CredentialsValues = Required<Omit<ShopCredentialsInput, 'accessTokenExpiresAt' | 'refreshTokenExpiresAt'>>;
 
 export const EMPTY_CREDENTIALS: CredentialsValues = { appKey: '', appSecret: '', accessToken: '', refreshToken: '', platformShopId: '' };
 

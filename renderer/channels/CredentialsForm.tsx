@@ -5,6 +5,7 @@ import { ErrorMessage } from '../common/ErrorMessage.js';
 import { Modal } from '../common/Modal.js';
 import { useI18n } from '../i18n/index.js';
 import { send } from '../transport/index.js';
+import { AuthoriseSection } from './AuthoriseSection.js';
 import { CredentialsFields, EMPTY_CREDENTIALS, hookPath, isPushChannel, toCredentialsInput, type CredentialsValues } from './CredentialsFields.js';
 import { TestResult, type TestOutcome } from './PlatformErrorDetail.js';
 
@@ -12,13 +13,16 @@ interface CredentialsFormProps {
   shop: ShopHealth;
   onClose(): void;
   onSaved(shop: ShopHealth): void;
+  /** Authorised or refreshed from this form: the form stays open. */
+  onAuthorised?(shop: ShopHealth, message: string): void;
 }
 
 /**
  * Renew a shop's credentials (an expired token, a rotated secret). The stored ones can be tested
  * as they are; new ones replace them only after their own successful test (pulled shops).
  */
-export function CredentialsForm({ shop, onClose, onSaved }: CredentialsFormProps) {
+export function CredentialsForm({ shop: initial, onClose, onSaved, onAuthorised }: CredentialsFormProps) {
+  const [shop, setShop] = useState(initial);
   const { t } = useI18n();
   const [credentials, setCredentials] = useState<CredentialsValues>(EMPTY_CREDENTIALS);
   const [testing, setTesting] = useState(false);
@@ -65,6 +69,15 @@ export function CredentialsForm({ shop, onClose, onSaved }: CredentialsFormProps
               {t('shopForm.testStored')}
             </button>
           </div>
+        )}
+        {!push && shop.canAuthorise && (
+          <AuthoriseSection
+            shop={shop}
+            onChanged={(next, message) => {
+              setShop(next);
+              onAuthorised?.(next, message);
+            }}
+          />
         )}
         <p className="muted">{t('shopForm.credentialsHint')}</p>
         <CredentialsFields channel={shop.channel} values={credentials} onChange={setCredentials} />

@@ -5,8 +5,16 @@ import { hasMessage, useI18n, type Translate } from '../i18n/index.js';
 
 export interface PlatformErrorInfo {
   kind: string;
+  /** Stable failure code (core/contract/channels.ts FAILURE_CODES): said in the operator's language. */
+  code?: string | null;
   message: string;
   raw: string | null;
+}
+
+/** The operator-language sentence for a failure code, or null when this console does not know the code. */
+export function failureText(t: Translate, code: string | null | undefined): string | null {
+  const key = `failure.${code ?? ''}`;
+  return code && hasMessage(key) ? t(key) : null;
 }
 
 export type TestOutcome = { result: ChannelsHandlers['channels/testConnection']['result'] } | { error: CoreError };
@@ -23,11 +31,13 @@ export function dataLabel(t: Translate, prefix: 'errorKind' | 'syncKind' | 'sync
  */
 export function PlatformErrorDetail({ error, testId }: { error: PlatformErrorInfo; testId?: string }) {
   const { t } = useI18n();
+  const said = failureText(t, error.code);
   return (
-    <div className="platform-error" data-testid={testId}>
+    <div className="platform-error" data-testid={testId} data-code={error.code ?? undefined}>
       <span className={`badge badge--danger error-kind error-kind--${error.kind}`} data-testid={testId && `${testId}-kind`}>
         {dataLabel(t, 'errorKind', error.kind)}
       </span>
+      {said && <strong className="platform-error__said" data-testid={testId && `${testId}-code`}>{said}</strong>}
       <span className="platform-error__message">{error.message}</span>
       {error.raw && (
         <div className="platform-error__raw">

@@ -87,8 +87,9 @@ function ShopState({ shop, canManage, onRenew }: { shop: ShopHealth; canManage: 
         {push ? t('channels.state.push') : t(`channels.state.${shop.state}`)}
       </span>
       {shop.state === 'auth-failed' && canManage && (
-        <button type="button" className="link-button" onClick={onRenew}>{t('channels.renewCredentials')}</button>
+        <button type="button" className="link-button" onClick={onRenew}>{shop.canAuthorise ? t('channels.authorise') : t('channels.renewCredentials')}</button>
       )}
+      {shop.canAuthorise && <TokenLine shop={shop} />}
       {hint && shop.state !== 'never-synced' && <small className="shop-state__hint">{hint}</small>}
       {progress && (
         <div className="shop-progress" data-testid={`shop-progress-${shop.id}`}>
@@ -108,6 +109,17 @@ function ShopState({ shop, canManage, onRenew }: { shop: ShopHealth; canManage: 
         </div>
       )}
     </div>
+  );
+}
+
+/** The access token's expiry: fine, expiring (refreshed automatically), expired, or unknown. */
+function TokenLine({ shop }: { shop: ShopHealth }) {
+  const { t } = useI18n();
+  const time = shop.tokenExpiresAt ? formatShanghai(shop.tokenExpiresAt) : '';
+  return (
+    <small className={`shop-token shop-token--${shop.token}`} data-testid={`shop-token-${shop.id}`} data-token={shop.token}>
+      {t(`channels.token.${shop.token}`, { time })}
+    </small>
   );
 }
 

@@ -4,9 +4,10 @@ import { useI18n } from '../i18n/index.js';
 
 /**
  * Platform statuses no mapping knows. The orders that carried them were recorded but NOT applied
- * (architecture.md: never guess a status), so this stays on screen until someone adds the mapping.
+ * (architecture.md: never guess a status), so this stays on screen until someone adds the mapping or
+ * acknowledges it; an acknowledged status comes back when the platform sends it again.
  */
-export function UnknownStatuses({ statuses }: { statuses: UnknownStatusInfo[] }) {
+export function UnknownStatuses({ statuses, canManage = false, onAcknowledge }: { statuses: UnknownStatusInfo[]; canManage?: boolean; onAcknowledge?(status: UnknownStatusInfo): void }) {
   const { t, locale } = useI18n();
   if (statuses.length === 0) return null;
   return (
@@ -22,6 +23,7 @@ export function UnknownStatuses({ statuses }: { statuses: UnknownStatusInfo[] })
             <th scope="col">{t('unknown.col.sample')}</th>
             <th scope="col">{t('unknown.col.firstSeen')}</th>
             <th scope="col">{t('unknown.col.lastSeen')}</th>
+            {canManage && <th scope="col"><span className="visually-hidden">{t('unknown.acknowledge')}</span></th>}
           </tr>
         </thead>
         <tbody>
@@ -33,6 +35,13 @@ export function UnknownStatuses({ statuses }: { statuses: UnknownStatusInfo[] })
               <td className="mono">{s.sampleOrderId}</td>
               <td>{formatShanghai(s.firstSeenAt)}</td>
               <td>{formatShanghai(s.lastSeenAt)}</td>
+              {canManage && (
+                <td>
+                  <button type="button" className="button button--small" onClick={() => onAcknowledge?.(s)} data-testid="unknown-status-ack">
+                    {t('unknown.acknowledge')}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

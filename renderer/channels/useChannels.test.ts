@@ -14,6 +14,9 @@ const shop = (id: string, state: ShopHealth['state']): ShopHealth => ({
   lastError: null,
   progress: null,
   circuit: 'closed',
+  tokenExpiresAt: null,
+  token: 'unknown',
+  canAuthorise: true,
 });
 
 describe('withProgress', () => {

@@ -4,7 +4,7 @@ import type { ShopHealth, UnknownStatusInfo } from '../../core/contract/channels
 import type { CoreError } from '../../core/contract/errors.js';
 import { on, send } from '../transport/index.js';
 
-/** Shops are re-read every 10 s, and soon after any progress or order-change push. */
+/** Shops are re-read every 10 s, and soon after any progress, finished-run or order-change push. */
 export const SHOPS_POLL_MS = 10_000;
 /** Pushes arrive in bursts during a sync: coalesce them into one reload. */
 const PUSH_RELOAD_DELAY_MS = 400;
@@ -62,6 +62,7 @@ export function useChannels(): ChannelsData {
       soon();
     });
     const offOrders = on('orders/changed', soon);
+    const offFinished = on('channels/syncFinished', soon);
     return () => {
       alive.current = false;
       window.clearInterval(timer);
@@ -69,6 +70,7 @@ export function useChannels(): ChannelsData {
       pending.current = null;
       offProgress();
       offOrders();
+      offFinished();
     };
   }, [reload]);
 

@@ -3,9 +3,12 @@
  * (§3.4) and error codes (§3.5), plus the sandbox knobs (latency, throttling, transient errors,
  * malformed answers). Deterministic: the knobs count calls and draw from a seeded generator.
  */
+import { OAuthBook } from '../common/oauth-book.js';
 import { Rng } from '../common/rng.js';
 import { canonical, type JsonValue } from './json-text.js';
+import { isLogisticsMethod, logisticsMethod } from './logistics.js';
 import type { ApiOutcome, DouyinOrderBook, OrdersApiLimits } from './orders-api.js';
+import { TOKEN_METHODS, tokenMethod } from './oauth.js';
 import { expectedSign, parseTimestamp } from './signature.js';
 
 export interface DouyinApp {
@@ -68,6 +71,9 @@ export class DouyinGateway {
     private readonly knobs: DouyinKnobs,
     private readonly now: () => number,
     seed: number,
+    /** Tokens issued by the simulated authorise page and token.create / token.refresh (sandbox/douyin/oauth.ts). */
+    readonly oauth: OAuthBook = new OAuthBook('dy', seed, now),
+    private readonly shopId = '4463798',
   ) {
     this.rng = new Rng(seed ^ 0x0d0d1a);
   }
@@ -103,7 +109,7 @@ export class DouyinGateway {
       return { ok: false, ...fail(20000, '服务不可用', 'isp.service-error:10005', '系统繁忙，请稍后重试') };
     }
     const params = JSON.parse(paramJson || '{}') as Record<string, JsonValue>;
-    const outcome = this.dispatch(method, params);
+    const outcome = TOKEN_METHODS.has(method) ? tokenMethod(this.oauth, method, q('app_key'), params, this.shopId) : this.dispatch(method, params);
     if (outcome.ok && this.knobs.malformedEvery && n % this.knobs.malformedEvery === 0) {
       this.stats.injected.malformed++;
       const full = envelope({ code: 10000, msg: 'success', subCode: '', subMsg: '' }, 'cut', false, outcome.dataText);
@@ -120,6 +126,7 @@ export class DouyinGateway {
     };
     if (method === 'order.searchList') return this.book.searchList(params, this.now(), limits);
     if (method === 'order.orderDetail') return this.book.orderDetail(params, this.now());
+    if (isLogisticsMethod(method)) return logisticsMethod(method, params, (id) => this.book.storyOf(id), this.now(), this.book);
     return { ok: false, ...fail(70000, '接口已下线', 'isv.method-not-found', `不支持的方法 ${method}`) };
   }
 
@@ -144,10 +151,13 @@ export class DouyinGateway {
     // Strict on purpose: the signed bytes must be the canonical form of §3.2 (sorted keys, compact).
     const expected = expectedSign(app.secret, { appKey: q('app_key'), method, paramJson: canonicalJson, timestamp: q('timestamp'), v: q('v') || '2' }, q('sign_method'));
     if (paramJson !== canonicalJson || expected !== q('sign')) return this.count('signature', fail(40003, '非法参数', 'isv.signature-invalid', '签名校验失败，请检查app_secret和签名方法'));
+    // §3.1: /token/create (and /token/refresh) carry no access_token.
+    if (TOKEN_METHODS.has(method)) return null;
     const token = q('access_token');
     if (!token) return this.count('token', fail(40001, '缺少必选参数', 'isv.access-token-missing', '缺少access_token'));
-    if (this.knobs.expiredTokens?.includes(token)) return this.count('token', fail(40003, '非法参数', 'isv.access-token-expired', 'access_token已过期'));
-    if (!app.tokens.includes(token)) return this.count('token', fail(40003, '非法参数', 'isv.access-token-no-existed', 'access_token不存在'));
+    const issued = this.oauth.check(q('app_key'), token);
+    if (this.knobs.expiredTokens?.includes(token) || issued === 'expired') return this.count('token', fail(40003, '非法参数', 'isv.access-token-expired', 'access_token已过期'));
+    if (issued === 'unknown' && !app.tokens.includes(token)) return this.count('token', fail(40003, '非法参数', 'isv.access-token-no-existed', 'access_token不存在'));
     return null;
   }
 

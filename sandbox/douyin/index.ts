@@ -5,9 +5,11 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { authoriseRedirect, OAuthBook, type OAuthKnobs } from '../common/oauth-book.js';
 import { generateStories, type OrderStory, type StoryVersion } from '../common/story.js';
 import { type DouyinApp, DouyinGateway, type DouyinKnobs, type DouyinSimulatorStats } from './gateway.js';
 import { shopOrderId } from './ids.js';
+import { AUTHORISE_PATH } from './oauth.js';
 import { DouyinOrderBook } from './orders-api.js';
 import { type PushReport, pushRecords, sendPushes, SIMULATOR_PUSH_TAGS } from './push.js';
 
@@ -32,10 +34,15 @@ export interface DouyinSimulatorOptions {
   pushTags?: Partial<Record<StoryVersion['event'], string | null>>;
   /** Records per push request (default 20). */
   pushBatchSize?: number;
+  /** Token lifetimes of the simulated authorisation. */
+  oauth?: OAuthKnobs;
 }
 
 export interface DouyinSimulator {
   url: string;
+  /** The shop's authorise page (GET; 302 to redirect_uri with code and state). */
+  authoriseUrl: string;
+  oauth: OAuthBook;
   stats: DouyinSimulatorStats;
   stories: readonly OrderStory[];
   shopId: string;
@@ -60,13 +67,19 @@ export async function startDouyinSimulator(options: DouyinSimulatorOptions): Pro
   const shopId = options.shopId ?? '4463798';
   const stories = generateStories({ seed: options.seed, count: options.orders, start: options.start, spanMs: options.spanMs });
   const book = new DouyinOrderBook(stories, { seed: options.seed, shopId, unknownStatusEvery: knobs.unknownStatusEvery });
-  const gateway = new DouyinGateway(book, options.apps, knobs, now, options.seed);
+  const oauth = new OAuthBook('dy', options.seed, now, options.oauth);
+  const gateway = new DouyinGateway(book, options.apps, knobs, now, options.seed, oauth, shopId);
 
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
       if (knobs.latencyMs) await new Promise((r) => setTimeout(r, knobs.latencyMs));
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (req.method === 'GET' && url.pathname === AUTHORISE_PATH) {
+        const a = authoriseRedirect(oauth, url.searchParams, 'app_key', (k) => k in options.apps);
+        res.writeHead(a.status, a.location ? { location: a.location } : { 'content-type': 'text/plain' });
+        return void res.end(a.body);
+      }
       const answer = gateway.handle({ path: url.pathname, query: url.searchParams, body, headers: req.headers });
       res.writeHead(answer.status, { 'content-type': 'application/json;charset=UTF-8' });
       res.end(answer.body);
@@ -82,6 +95,8 @@ export async function startDouyinSimulator(options: DouyinSimulatorOptions): Pro
   const tags = { ...SIMULATOR_PUSH_TAGS, ...options.pushTags };
   return {
     url: `http://127.0.0.1:${port}`,
+    authoriseUrl: `http://127.0.0.1:${port}${AUTHORISE_PATH}`,
+    oauth,
     stats: gateway.stats,
     stories,
     shopId,

@@ -6,14 +6,16 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { authoriseRedirect, OAuthBook, type OAuthKnobs } from '../common/oauth-book.js';
 import { Rng } from '../common/rng.js';
 import { generateStories, type OrderStory } from '../common/story.js';
 import { errorBody, FAILURES, type PddFailure } from './failures.js';
 import { LIST_APIS, listOrders } from './lists.js';
+import { AUTHORISE_PATH, isTokenApi, tokenAnswer } from './oauth.js';
 import { signatureMatches } from './signature.js';
 import { writeJson } from './wire-json.js';
 
-export interface PinduoduoKnobs {
+export interface PinduoduoKnobs extends OAuthKnobs {
   latencyMs?: number;
   /** Share of calls answered HTTP 503 (a gateway hiccup), drawn from the seeded stream. */
   errorRate?: number;
@@ -54,6 +56,9 @@ export interface PinduoduoStats {
 
 export interface PinduoduoSimulator {
   url: string;
+  /** The merchant's authorise page (GET; 302 to redirect_uri with code and state). */
+  authoriseUrl: string;
+  oauth: OAuthBook;
   stories: readonly OrderStory[];
   stats: PinduoduoStats;
   close(): Promise<void>;
@@ -66,6 +71,7 @@ export async function startPinduoduoSimulator(options: PinduoduoSimulatorOptions
   const knobs = options.knobs ?? {};
   const now = options.now ?? Date.now;
   const hiccups = new Rng(options.seed ^ 0x5eed);
+  const oauth = new OAuthBook('pdd', options.seed, now, knobs);
   const stats: PinduoduoStats = { calls: 0, byType: {}, ordersServed: 0, failures: { transient: 0, malformed: 0, commonParam: 0, sign: 0, token: 0, throttled: 0, business: 0 } };
   let requestNo = 0;
 
@@ -97,10 +103,15 @@ export async function startPinduoduoSimulator(options: PinduoduoSimulatorOptions
     }
     if ((params.get('data_type') ?? 'JSON') !== 'JSON') return fail('commonParam', FAILURES.commonParam('data_type'));
     if (!signatureMatches(params, app.secret)) return fail('sign', FAILURES.badSign);
+    if (isTokenApi(type)) {
+      const issued = tokenAnswer(oauth, type, clientId!, params, String(options.seed));
+      return issued.ok ? { status: 200, body: writeJson(issued.body), contentType: 'application/json;charset=UTF-8' } : fail('token', issued.failure);
+    }
     const token = params.get('access_token') ?? '';
     const tokenCode = knobs.tokenErrorCode ?? 10019;
-    if (knobs.expiredTokens?.includes(token)) return fail('token', FAILURES.badToken(tokenCode, true));
-    if (!app.tokens.includes(token)) return fail('token', FAILURES.badToken(tokenCode, false));
+    const issued = oauth.check(clientId!, token);
+    if (knobs.expiredTokens?.includes(token) || issued === 'expired') return fail('token', FAILURES.badToken(tokenCode, true));
+    if (issued === 'unknown' && !app.tokens.includes(token)) return fail('token', FAILURES.badToken(tokenCode, false));
     if (knobs.throttleEvery && call % knobs.throttleEvery === 0) return fail('throttled', FAILURES.throttled(knobs.throttleCode ?? 70031));
     const api = LIST_APIS[type];
     if (!api) return fail('commonParam', FAILURES.commonParam('type'));
@@ -115,6 +126,12 @@ export async function startPinduoduoSimulator(options: PinduoduoSimulatorOptions
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (knobs.latencyMs) await new Promise((r) => setTimeout(r, knobs.latencyMs));
     let out: Answer;
+    const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    if (req.method === 'GET' && path === AUTHORISE_PATH) {
+      const a = authoriseRedirect(oauth, new URL(req.url ?? '/', 'http://sim').searchParams, 'client_id', (k) => k in options.apps);
+      res.writeHead(a.status, a.location ? { location: a.location } : { 'content-type': 'text/plain' });
+      return void res.end(a.body);
+    }
     if (req.method !== 'POST') out = { status: 405, body: 'POST form fields (protocols.md §2.1)', contentType: 'text/plain' };
     else out = answer(formParams(req.url ?? '/', Buffer.concat(chunks).toString('utf8')));
     res.writeHead(out.status, { 'content-type': out.contentType });
@@ -131,6 +148,8 @@ export async function startPinduoduoSimulator(options: PinduoduoSimulatorOptions
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/api/router`,
+    authoriseUrl: `http://127.0.0.1:${port}${AUTHORISE_PATH}`,
+    oauth,
     stories,
     stats,
     close: () =>

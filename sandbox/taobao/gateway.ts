@@ -3,6 +3,7 @@
  * them (method, app key, format, timestamp, version, signature, session — §1.2, §1.3, §1.7), then the
  * fault knobs (throttling, transient isp.* errors, malformed bodies), then the method itself.
  */
+import type { OAuthBook } from '../common/oauth-book.js';
 import { Rng } from '../common/rng.js';
 import { METHOD_TABLE } from './methods.js';
 import { isTopSignMethod, topSignatureMatches } from './signature.js';
@@ -42,6 +43,9 @@ export interface GatewayDeps {
   seed: number;
   book: TradeBook;
   tmc: TmcQueue;
+  /** Sessions issued by the simulated authorise page / token APIs (sandbox/taobao/oauth.ts). */
+  oauth: OAuthBook;
+  sellerNick?: string;
 }
 
 export interface GatewayAnswer {
@@ -91,7 +95,9 @@ export class TopGateway {
     const session = form.get('session');
     if (!session) return TOP_ERRORS.missingSession;
     if (this.deps.knobs.expiredSessions?.includes(session)) return TOP_ERRORS.sessionExpired;
-    if (!app.sessions.includes(session)) return TOP_ERRORS.invalidSession;
+    const issued = this.deps.oauth.check(appKey, session);
+    if (issued === 'expired') return TOP_ERRORS.sessionExpired;
+    if (issued === 'unknown' && !app.sessions.includes(session)) return TOP_ERRORS.invalidSession;
     return null;
   }
 
@@ -120,6 +126,8 @@ export class TopGateway {
         appKey: form.get('app_key')!,
         requestId,
         countTrades: (k) => (this.stats.tradesServed += k),
+        oauth: this.deps.oauth,
+        sellerNick: this.deps.sellerNick ?? 'sandbox旗舰店',
       });
     } catch (err) {
       if (err instanceof TopFault) return this.fail(err.spec, requestId);

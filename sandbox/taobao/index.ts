@@ -6,14 +6,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { authoriseRedirect, OAuthBook, type OAuthKnobs } from '../common/oauth-book.js';
 import { generateStories, type OrderStory } from '../common/story.js';
+import { AUTHORISE_PATH } from './oauth.js';
 import { type GatewayKnobs, TopGateway, type TaobaoSimulatorStats } from './gateway.js';
 import { TmcQueue } from './tmc-queue.js';
 import { TradeBook, type TradeBookKnobs } from './trade-book.js';
 
 export type { TaobaoSimulatorStats } from './gateway.js';
 
-export interface TaobaoSimulatorKnobs extends GatewayKnobs, TradeBookKnobs {
+export interface TaobaoSimulatorKnobs extends GatewayKnobs, TradeBookKnobs, OAuthKnobs {
   /** Delay before every answer. */
   latencyMs?: number;
   /** TMC: how long a consumed, unconfirmed message waits before it is handed out again. Default 0. */
@@ -36,6 +38,10 @@ export interface TaobaoSimulatorOptions {
 export interface TaobaoSimulator {
   /** The router URL, e.g. http://127.0.0.1:PORT/router/rest (§1.1). */
   url: string;
+  /** The seller's authorise page (GET; 302 to redirect_uri with code and state). */
+  authoriseUrl: string;
+  /** Codes, sessions and refresh tokens the simulator issued (tests expire or revoke them). */
+  oauth: OAuthBook;
   close(): Promise<void>;
   stats: TaobaoSimulatorStats;
   /** The 19-digit tid of story `n`, exactly as the simulator writes it. */
@@ -60,10 +66,15 @@ export async function startTaobaoSimulator(options: TaobaoSimulatorOptions): Pro
   const now = options.now ?? Date.now;
   const stories = generateStories({ seed: options.seed, count: options.orders, start: options.start, spanMs: options.spanMs });
   const book = new TradeBook(stories, options.seed, knobs);
-  const gateway = new TopGateway({ apps: options.apps, knobs, now, seed: options.seed, book, tmc: new TmcQueue(book, options.seed, knobs.tmcRedeliverMs ?? 0) });
+  const oauth = new OAuthBook('tb', options.seed, now, knobs);
+  const gateway = new TopGateway({ apps: options.apps, knobs, now, seed: options.seed, book, oauth, tmc: new TmcQueue(book, options.seed, knobs.tmcRedeliverMs ?? 0) });
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === AUTHORISE_PATH && req.method === 'GET') {
+      const a = authoriseRedirect(oauth, new URL(req.url ?? '/', 'http://localhost').searchParams, 'client_id', (k) => k in options.apps);
+      return void res.writeHead(a.status, a.location ? { location: a.location } : { 'content-type': 'text/plain' }).end(a.body);
+    }
     if (path !== ROUTER_PATH) return void res.writeHead(404).end();
     // §1.7 code 9: only upper-case GET/POST.
     if (req.method !== 'POST' && req.method !== 'GET') return void res.writeHead(405).end();
@@ -83,6 +94,8 @@ export async function startTaobaoSimulator(options: TaobaoSimulatorOptions): Pro
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${ROUTER_PATH}`,
+    authoriseUrl: `http://127.0.0.1:${port}${AUTHORISE_PATH}`,
+    oauth,
     stats: gateway.stats,
     tidOf: (n) => book.tidOf(n),
     stories,

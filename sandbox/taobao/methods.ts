@@ -3,6 +3,8 @@
  * (§1.5), trade.fullinfo.get (§1.5), tmc.messages.consume / confirm (§12.1) and time.get. Each
  * returns the whole JSON body text (the `<method>_response` root, §1.6).
  */
+import type { OAuthBook } from '../common/oauth-book.js';
+import { tokenCreate, tokenRefresh } from './oauth.js';
 import { pickFields, renderTrade } from './render.js';
 import { TOP_ERRORS, TopFault } from './top-errors.js';
 import { selectedTypes, type TradeBook, type VisibleTrade } from './trade-book.js';
@@ -16,6 +18,8 @@ export interface MethodContext {
   appKey: string;
   requestId: string;
   countTrades(n: number): void;
+  oauth: OAuthBook;
+  sellerNick: string;
 }
 
 type Form = ReadonlyMap<string, string>;
@@ -121,4 +125,6 @@ export const METHOD_TABLE: Record<string, { handler: Handler; session: boolean }
   'taobao.tmc.messages.consume': { handler: tmcConsume, session: false },
   'taobao.tmc.messages.confirm': { handler: tmcConfirm, session: false },
   'taobao.time.get': { handler: timeGet, session: false },
+  'taobao.top.auth.token.create': { handler: tokenCreate, session: false },
+  'taobao.top.auth.token.refresh': { handler: tokenRefresh, session: false },
 };

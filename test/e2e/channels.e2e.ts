@@ -37,7 +37,7 @@ describe('administrator: connects a Taobao shop and watches its sync', () => {
     browser = await launchChromium();
     // No schedule: every sync in this journey is one the operator (or the back-fill) started.
     server = await startTestConsole({
-      partners: { gateways: { ...partner.partners.gateways, pinduoduo: await unreachableGateway() } },
+      partners: { gateways: { ...partner.partners.gateways, pinduoduo: await unreachableGateway() }, authoriseUrls: { taobao: partner.simulator.authoriseUrl } },
       schedule: false,
     });
     ({ context, page } = await newDesk(browser));
@@ -160,6 +160,33 @@ describe('administrator: connects a Taobao shop and watches its sync', () => {
     await channels.syncNow(SHOP.id).click();
     await waitForText(channels.notice, `${SHOP.name}：同步完成`);
     await channels.waitForState(SHOP.id, 'ok');
+  });
+
+  it('authorises the shop on the platform page: the pasted code gives tokens, their expiry is shown', async () => {
+    await channels.openCredentials(SHOP.id);
+    const dialog = channels.credentialsForm;
+    await waitForText(dialog.getByTestId('shop-token-summary'), '授权有效期未知');
+    const link = await channels.authoriseLink(dialog);
+    expect(new URL(link).searchParams.get('client_id')).toBe(TAOBAO_APP.appKey);
+    // The seller grants on the platform's page, which redirects with code + state; the desk pastes the address.
+    const granted = await fetch(link, { redirect: 'manual' });
+    expect(granted.status).toBe(302);
+    await channels.pasteAuthorisation(dialog, granted.headers.get('location') ?? '');
+    await waitForText(dialog.getByTestId('shop-token-summary'), '授权有效，至');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'channels-authorised.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await waitForText(channels.notice, '已完成授权');
+    await waitForText(channels.token(SHOP.id), '授权有效，至');
+    expect(await channels.token(SHOP.id).getAttribute('data-token')).toBe('ok');
+    await channels.syncNow(SHOP.id).click();
+    await waitForText(channels.notice, `${SHOP.name}：同步完成`);
+  });
+
+  it('acknowledges the unknown status: the alert leaves until the platform sends it again', async () => {
+    await channels.acknowledgeUnknown().first().click();
+    await waitForText(channels.notice, '已确认状态');
+    await channels.unknownStatuses.waitFor({ state: 'detached' });
   });
 
   it('disables and enables the shop', async () => {

@@ -3,7 +3,7 @@
  * §3.4, errors §3.5. Every answer is parsed losslessly (19-digit ids stay exact).
  */
 import { parseJsonLossless } from '../lossless-json.js';
-import { PlatformError, type ShopContext } from '../types.js';
+import { PlatformError, type ShopContext, withShopToken } from '../types.js';
 import { clip, type DouyinEnvelope, envelopeError, httpError, isSuccess } from './errors.js';
 import { API_VERSION, methodPath, SDK_HEADERS, type SignMethod, unixSecondsTimestamp } from './protocol.js';
 import { canonicalParamJson, type ParamValue, signDouyinRequest } from './sign.js';
@@ -22,13 +22,14 @@ export function buildDouyinRequest(
   method: string,
   params: { [key: string]: ParamValue | undefined },
   signMethod: SignMethod,
+  withToken = true,
 ): { url: string; body: string } {
   const { appKey, appSecret, accessToken } = shop.credentials;
   const paramJson = canonicalParamJson(params);
   const timestamp = unixSecondsTimestamp(shop.env.now());
   const sign = signDouyinRequest({ appKey, appSecret, method, paramJson, timestamp }, signMethod);
   const query = new URLSearchParams({ method, app_key: appKey });
-  if (accessToken) query.set('access_token', accessToken);
+  if (accessToken && withToken) query.set('access_token', accessToken);
   query.set('timestamp', timestamp);
   query.set('v', API_VERSION);
   query.set('sign', sign);
@@ -42,7 +43,18 @@ export async function callDouyin(
   params: { [key: string]: ParamValue | undefined },
   signMethod: SignMethod = 'hmac-sha256',
 ): Promise<DouyinAnswer> {
-  const { url, body } = buildDouyinRequest(shop, method, params, signMethod);
+  return withShopToken(shop, () => callDouyinOnce(shop, method, params, signMethod, true));
+}
+
+/** One signed call; `withToken` false for token.create / token.refresh (§3.1: no access_token). */
+export async function callDouyinOnce(
+  shop: ShopContext,
+  method: string,
+  params: { [key: string]: ParamValue | undefined },
+  signMethod: SignMethod,
+  withToken: boolean,
+): Promise<DouyinAnswer> {
+  const { url, body } = buildDouyinRequest(shop, method, params, signMethod, withToken);
   let status: number;
   let text: string;
   try {
@@ -53,7 +65,7 @@ export async function callDouyin(
     const name = (err as { name?: string }).name;
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
     const why = timedOut ? `no answer within ${shop.env.timeoutMs} ms` : `network error: ${(err as Error).message}`;
-    throw new PlatformError('transient', `抖店 ${method}: ${why}`, { code: timedOut ? 'timeout' : 'network' });
+    throw new PlatformError('transient', `抖店 ${method}: ${why}`, { code: timedOut ? 'timeout' : 'network' }, undefined, timedOut ? 'network.timeout' : 'network.unreachable');
   }
   let parsed: unknown;
   try {

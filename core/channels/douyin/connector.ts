@@ -5,6 +5,7 @@
  */
 import type { OrderStatus } from '../../contract/orders.js';
 import { type ChannelConnector, PlatformError, type PulledPage, type ShopContext, type TimeWindow } from '../types.js';
+import { douyinAuth } from './auth.js';
 import { callDouyin } from './client.js';
 import { idOf, isObject } from './fields.js';
 import type { NormalizeOptions, SkuField } from './normalize.js';
@@ -50,6 +51,8 @@ export interface DouyinConnectorOptions {
   carrierCodes?: Record<string, string>;
   /** Map after-sale refunds onto the status (status.ts). Default true. */
   afterSaleOverlay?: boolean;
+  /** [U] the shop's authorise page (protocol.ts DEFAULT_AUTHORISE_URL). */
+  authoriseUrl?: string;
 }
 
 export interface DouyinConnector extends ChannelConnector {
@@ -83,6 +86,7 @@ export function createDouyinConnector(options: DouyinConnectorOptions = {}): Dou
   return {
     channel: 'douyin',
     maxWindowMs: settings.maxWindowMs,
+    auth: douyinAuth(signMethod, options.authoriseUrl),
     pullCreated: (shop, window, onPage) => searchWindows(requireToken(shop), 'create_time', window, settings, onPage),
     pullModified: (shop, window, onPage) => searchWindows(requireToken(shop), 'update_time', window, settings, onPage),
 
@@ -126,6 +130,6 @@ async function fetchOne(shop: ShopContext, id: string, signMethod: SignMethod, o
 }
 
 function requireToken(shop: ShopContext): ShopContext {
-  if (!shop.credentials.accessToken) throw new PlatformError('auth', '抖店: this shop has no access_token (authorise the app first)', { code: 'no-access-token' });
+  if (!shop.credentials.accessToken) throw new PlatformError('auth', '抖店: this shop has no access_token (authorise the app first)', { code: 'no-access-token' }, undefined, 'auth.tokenMissing');
   return shop;
 }

@@ -2,6 +2,7 @@
  * Douyin answer envelope (§3.4) and error codes (§3.5) → PlatformError kinds. The platform's own
  * code, sub_code, message and log_id travel verbatim in `PlatformError.platform`.
  */
+import type { FailureCode } from '../../contract/channels.js';
 import { PlatformError, type PlatformErrorKind } from '../types.js';
 import { OLD_SUCCESS_ERR_NO, SUCCESS_CODE } from './protocol.js';
 
@@ -47,6 +48,22 @@ const SUB_CODE_KINDS: Array<[RegExp, PlatformErrorKind]> = [
   [/^(isp|dop)\.service-error/, 'transient'],
 ];
 
+/** §3.5 sub-codes → stable failure codes (`isv.access-token-expired` is the one a refresh cures). */
+const SUB_CODE_FAILURES: Array<[RegExp, FailureCode]> = [
+  [/^isv\.signature-(invalid|missing)/, 'auth.invalidSignature'],
+  [/^isv\.access-token-expired/, 'auth.tokenExpired'],
+  [/^isv\.access-token-missing/, 'auth.tokenMissing'],
+  [/^isv\.access-token-(no-existed|invalid)/, 'auth.tokenInvalid'],
+  [/^isv\.app-id-(invalid|missing)/, 'auth.appKeyInvalid'],
+  [/^(dop\.(authorization-no-existed|authorization-closed|app-forbidden)|isv\.app-permissions-insufficient)/, 'auth.permissionDenied'],
+];
+
+export function douyinFailureCode(env: DouyinEnvelope): FailureCode | undefined {
+  const sub = env.sub_code ?? '';
+  for (const [pattern, code] of SUB_CODE_FAILURES) if (pattern.test(sub)) return code;
+  return undefined;
+}
+
 export function isSuccess(env: DouyinEnvelope): boolean {
   if (env.code !== undefined && env.code !== null && env.code !== '') return Number(env.code) === SUCCESS_CODE;
   return env.err_no !== undefined && Number(env.err_no) === OLD_SUCCESS_ERR_NO;
@@ -69,7 +86,7 @@ export function envelopeError(env: DouyinEnvelope, method: string, rawText: stri
     message,
     requestId: env.log_id || undefined,
     raw: clip(rawText),
-  });
+  }, undefined, douyinFailureCode(env));
 }
 
 /** HTTP-level failures with no usable envelope: 429 throttled, 5xx transient, anything else permanent. */

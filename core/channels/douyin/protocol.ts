@@ -49,3 +49,20 @@ export function methodPath(method: string): string {
 export function unixSecondsTimestamp(nowMs: number): string {
   return String(Math.floor(nowMs / 1000));
 }
+
+/**
+ * §3.1 names `/token/create` (no access_token) [S]; the authorisation-code grant and the refresh
+ * call are from third-party SDKs [S] (`repo:gaigeshen/doudian` AccessTokenDoudianClient,
+ * `repo:shitingbao/throwflow` douke/config.go): `token.create` {code, grant_type: authorization_code},
+ * `token.refresh` {refresh_token, grant_type: refresh_token}; `data` = {access_token, expires_in (s),
+ * refresh_token, scope, shop_id, shop_name}.
+ */
+export const TOKEN_METHODS = { create: 'token.create', refresh: 'token.refresh' } as const;
+export const GRANT_AUTHORIZATION_CODE = 'authorization_code';
+export const GRANT_REFRESH_TOKEN = 'refresh_token';
+
+/**
+ * [U] not in protocols.md: the 服务市场 authorise page and its parameters depend on the app type
+ * (tool apps are bought through fuwu.jinritemai.com). Configurable (`DouyinConnectorOptions.authoriseUrl`).
+ */
+export const DEFAULT_AUTHORISE_URL = 'https://fuwu.jinritemai.com/authorize';

@@ -4,7 +4,7 @@
  * into PlatformErrors.
  */
 import { parseJsonLossless } from '../lossless-json.js';
-import { PlatformError, type ShopContext } from '../types.js';
+import { PlatformError, type ShopContext, withShopToken } from '../types.js';
 import { errorEnvelope, malformedError, pddError } from './errors.js';
 import { PDD_DATA_TYPE, PDD_VERSION, type PddErrorCodes } from './protocol.js';
 import { type PddParams, signPddParams, wireValue } from './sign.js';
@@ -16,7 +16,7 @@ export interface PddAnswer {
 }
 
 /** Common parameters (§2.2 [V]) + business parameters, all as the exact wire strings, then `sign` (§2.3). */
-export function signedParams(shop: ShopContext, api: string, business: Record<string, string | number | boolean>): PddParams {
+export function signedParams(shop: ShopContext, api: string, business: Record<string, string | number | boolean>, withToken = true): PddParams {
   const { appKey, appSecret, accessToken } = shop.credentials;
   const params: PddParams = {
     type: api,
@@ -25,14 +25,19 @@ export function signedParams(shop: ShopContext, api: string, business: Record<st
     data_type: PDD_DATA_TYPE,
     version: PDD_VERSION,
   };
-  if (accessToken) params.access_token = accessToken;
+  if (accessToken && withToken) params.access_token = accessToken;
   for (const [k, v] of Object.entries(business)) params[k] = wireValue(v);
   params.sign = signPddParams(params, appSecret);
   return params;
 }
 
 export async function callPdd(shop: ShopContext, api: string, business: Record<string, string | number | boolean>, codes: PddErrorCodes): Promise<PddAnswer> {
-  const body = new URLSearchParams(signedParams(shop, api, business)).toString();
+  return withShopToken(shop, () => callPddOnce(shop, api, business, codes, true));
+}
+
+/** One signed call; `withToken` false for the token APIs themselves (the code / refresh_token authorises them). */
+export async function callPddOnce(shop: ShopContext, api: string, business: Record<string, string | number | boolean>, codes: PddErrorCodes, withToken: boolean): Promise<PddAnswer> {
+  const body = new URLSearchParams(signedParams(shop, api, business, withToken)).toString();
   let response: Response;
   let text: string;
   try {
@@ -62,9 +67,9 @@ export async function callPdd(shop: ShopContext, api: string, business: Record<s
 
 function transportError(api: string, err: unknown, timeoutMs: number): PlatformError {
   const name = err instanceof Error ? err.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') return new PlatformError('transient', `Pinduoduo ${api}: no answer within ${timeoutMs} ms`);
+  if (name === 'TimeoutError' || name === 'AbortError') return new PlatformError('transient', `Pinduoduo ${api}: no answer within ${timeoutMs} ms`, {}, undefined, 'network.timeout');
   const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-  return new PlatformError('transient', `Pinduoduo ${api}: network error ${err instanceof Error ? err.message : String(err)}${cause}`);
+  return new PlatformError('transient', `Pinduoduo ${api}: network error ${err instanceof Error ? err.message : String(err)}${cause}`, {}, undefined, 'network.unreachable');
 }
 
 function httpError(api: string, response: Response, text: string): PlatformError {

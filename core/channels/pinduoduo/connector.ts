@@ -4,6 +4,7 @@
  */
 import type { OrderStatus } from '../../contract/orders.js';
 import type { ChannelConnector, PulledPage, ShopContext, TimeWindow } from '../types.js';
+import { pinduoduoAuth } from './auth.js';
 import { callPdd } from './client.js';
 import { malformedError } from './errors.js';
 import type { PddSkuField } from './normalize.js';
@@ -35,6 +36,8 @@ export interface PinduoduoOptions {
   statusOverrides?: Record<string, OrderStatus>;
   /** Who funds 团长免单 (capital_free_discount) — not documented [U]; default 'seller'. */
   capitalFreeDiscountFundedBy?: 'seller' | 'platform';
+  /** The merchant's authorise page (§2.1); the sandbox or a test may point it elsewhere. */
+  authoriseUrl?: string;
 }
 
 const CREATED: PullSpec = {
@@ -84,6 +87,7 @@ export function createPinduoduoConnector(options: PinduoduoOptions = {}): Pinduo
     maxWindowMs: PDD_INCREMENT_MAX_WINDOW_S * 1000,
     createdMaxWindowMs: PDD_LIST_MAX_WINDOW_S * 1000,
     recommendedSafetyLagMs: PDD_INCREMENT_SAFETY_LAG_MS,
+    auth: pinduoduoAuth(config.errorCodes, options.authoriseUrl),
     pullModified: (shop: ShopContext, window: TimeWindow, onPage: (page: PulledPage) => Promise<void>) => pullWindow(shop, window, MODIFIED, config, onPage),
     pullCreated: (shop: ShopContext, window: TimeWindow, onPage: (page: PulledPage) => Promise<void>) => pullWindow(shop, window, CREATED, config, onPage),
     testConnection: (shop: ShopContext) => testConnection(shop, config),

@@ -5,7 +5,8 @@
  * pdd-error-response-doc-example.json). The platform's words are kept verbatim for the shop's panel.
  */
 import { PlatformError, type PlatformErrorKind } from '../types.js';
-import type { PddErrorCodes } from './protocol.js';
+import type { FailureCode } from '../../contract/channels.js';
+import { PDD_SIGNATURE_CODE, type PddErrorCodes } from './protocol.js';
 
 interface ErrorEnvelope {
   error_code?: unknown;
@@ -40,9 +41,14 @@ export function pddError(api: string, envelope: ErrorEnvelope, raw: string, code
   // An enveloped error on an HTTP 5xx/429 is still the gateway saying "not now".
   if (kind === 'permanent' && httpStatus !== undefined && httpStatus >= 500) kind = 'transient';
   if (kind === 'permanent' && httpStatus === 429) kind = 'rate-limit';
+  const failure: FailureCode | undefined =
+    code === PDD_SIGNATURE_CODE ? 'auth.invalidSignature'
+    : code !== undefined && codes.tokenExpired.includes(code) ? 'auth.tokenExpired'
+    : undefined;
+  if (failure === 'auth.tokenExpired') kind = 'auth';
   const detail = subMsg && subMsg !== errorMsg ? `${errorMsg ?? ''} (${subMsg})` : (errorMsg ?? 'no error_msg');
   const message = `Pinduoduo ${api}: error_code ${code ?? '?'}${subCode ? ` sub_code ${subCode}` : ''}: ${detail}`;
-  return new PlatformError(kind, message, { code, subCode, message: errorMsg ?? subMsg, requestId: text(envelope.request_id), raw });
+  return new PlatformError(kind, message, { code, subCode, message: errorMsg ?? subMsg, requestId: text(envelope.request_id), raw }, undefined, failure);
 }
 
 /** A body we could not read as POP JSON at all. */

@@ -9,7 +9,20 @@ export const PDD_API = {
   orderList: 'pdd.order.list.get',
   /** By updated_at: the incremental pull (§2.5) [V]. */
   orderIncrement: 'pdd.order.number.list.increment.get',
+  /** §2.1 [V]: code → token (`code`); response fields [S] (`repo:lywzx/pdd-node-sdk:…/gongJu/PddPopAuthTokenCreate.ts`). */
+  tokenCreate: 'pdd.pop.auth.token.create',
+  /** `refresh_token` → new tokens [S] (`repo:SchafferJ/open-pdd:src/http/model/tools/pdd_pop_auth_token_refresh.rs`). */
+  tokenRefresh: 'pdd.pop.auth.token.refresh',
 } as const;
+
+/** Token answers' roots [S] (same SDK sources as PDD_API.tokenCreate). */
+export const PDD_TOKEN_ROOTS = {
+  [PDD_API.tokenCreate]: 'pop_auth_token_create_response',
+  [PDD_API.tokenRefresh]: 'pop_auth_token_refresh_response',
+} as const;
+
+/** §2.1 [V]: the merchant's authorise page (response_type=code, client_id, redirect_uri, state). */
+export const PDD_AUTHORISE_URL = 'https://mms.pinduoduo.com/open.html';
 
 /** Response roots (§2.4, §2.5) [V]: the increment API answers under a different root and list key. */
 export const PDD_ROOTS = {
@@ -46,6 +59,8 @@ export interface PddErrorCodes {
   auth: string[];
   rateLimit: string[];
   transient: string[];
+  /** The auth codes meaning "the access_token expired" (refresh, then retry once). */
+  tokenExpired: string[];
 }
 
 export const DEFAULT_PDD_ERROR_CODES: PddErrorCodes = {
@@ -55,4 +70,9 @@ export const DEFAULT_PDD_ERROR_CODES: PddErrorCodes = {
   rateLimit: ['70031'],
   // No "system busy" code is documented (§2.6); HTTP 5xx, network errors and timeouts are transient.
   transient: [],
+  // 10019 "access_token 过期" commonly cited, unverified [U] (§2.6, §9).
+  tokenExpired: ['10019'],
 };
+
+/** 20004 签名验证失败 [V] (§2.6). */
+export const PDD_SIGNATURE_CODE = '20004';

@@ -9,7 +9,9 @@ import { verifyAuditChain } from '../../audit/verify.js';
 import type { OrderInput } from '../../contract/orders.js';
 import { type ChannelConnector, PlatformError, type PulledPage, type TimeWindow } from '../types.js';
 import { type ResilienceClock } from './resilience.js';
-import { shopHealth } from '../health.js';
+import { listRuns, readRunInfo, shopHealth } from '../health.js';
+import { MutationQueue } from '../../kernel/mutation.js';
+import type { CoreEventMessage } from '../../contract/api.js';
 import { SyncRunner } from './runner.js';
 import { DEFAULT_SHOP_SETTINGS, readCursor, type ShopRow } from './shops-repo.js';
 
@@ -58,9 +60,14 @@ const shop: ShopRow = { id: 'tb1', channel: 'taobao', name: '淘宝旗舰店', s
 
 function setup(connector: ChannelConnector, c = clock()) {
   const store = memoryStore(NOW);
+  const events: CoreEventMessage[] = [];
+  // The store's queue, with a publish hook this test can read (events are published after commit).
+  const mutations = new MutationQueue(store.db, store.clock, { afterCommit: () => undefined, publish: (e) => void events.push(e) });
   const runner = new SyncRunner({
     db: store.db,
-    mutations: store.mutations,
+    mutations,
+    runInfo: readRunInfo,
+    onFinished: (run) => void events.push({ name: 'channels/syncFinished', payload: run }),
     clock: c,
     connectors: { taobao: connector },
     shopContext: (s) => ({ shopId: s.id, credentials: { appKey: 'k', appSecret: 's' }, env: { baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, now: c.now, fetch } }),
@@ -69,7 +76,7 @@ function setup(connector: ChannelConnector, c = clock()) {
     w.db.prepare("INSERT INTO shops (id, channel, name, settings, created_at) VALUES ('tb1', 'taobao', 'x', '{}', 0)").run();
     w.audit({ entityType: 'shop', entityId: 'tb1', action: 'create' });
   });
-  return { ...store, runner };
+  return { ...store, mutations, runner, events };
 }
 
 describe('sync runner', () => {
@@ -112,7 +119,7 @@ describe('sync runner', () => {
     expect(readCursor(db, 'tb1', 'modified')).toBeNull();
     for (let i = 0; i < 4; i++) await runner.sync(shop, 'modified', 'schedule');
     expect(await runner.sync(shop, 'modified', 'schedule')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/Circuit open/) });
-    expect(db.prepare("SELECT count(*) AS n FROM sync_runs WHERE status = 'failed' AND error_kind = 'auth'").get()).toEqual({ n: 5 });
+    expect(listRuns(db, 'tb1', 50).filter((r) => r.status === 'failed' && r.errorKind === 'auth' && r.errorCode === 'auth.rejected')).toHaveLength(5);
   });
 
   it('never runs two syncs of one shop at once', async () => {
@@ -134,6 +141,73 @@ describe('sync runner', () => {
     expect(db.prepare('SELECT channel, status, occurrences, sample_order_id FROM unknown_statuses').all()).toEqual([
       { channel: 'taobao', status: 'TRADE_SOMETHING_NEW', occurrences: 2, sample_order_id: 'T-unknown' },
     ]);
+  });
+});
+
+describe('run figures, start and finish', () => {
+  it('a retried window counts each order once: pages and pulled of the attempt that finished, inserts an abandoned attempt committed kept', async () => {
+    const orders = [1, 2, 3, 4, 5].map((n) => order(n, NOW - n * HOUR));
+    // Page 1 (T1,T2) is committed, then the third request fails: the retry re-pulls all three pages.
+    const platform = scriptedConnector(orders, { maxWindowMs: 48 * HOUR, failOnCall: new Map([[3, new PlatformError('transient', 'connection reset')]]) });
+    const { db, runner } = setup(platform.connector);
+    const outcome = await runner.sync(shop, 'modified', 'manual');
+    expect(platform.calls()).toBe(6);
+    expect(outcome).toMatchObject({ status: 'ok', run: { pages: 3, pulled: 5, inserted: 5, unchanged: 0, updated: 0 } });
+    const [row] = listRuns(db, 'tb1', 1);
+    expect(row).toMatchObject({ status: 'ok', pages: 3, pulled: 5, inserted: 5, unchanged: 0 });
+    // Against the store: exactly five orders exist.
+    expect(db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 5 });
+  });
+
+  it('a page whose transaction rolls back counts nothing', async () => {
+    const orders = [1, 2, 3, 4].map((n) => order(n, NOW - n * HOUR));
+    const platform = scriptedConnector(orders, { maxWindowMs: 48 * HOUR, pageSize: 2 });
+    const { db, runner, mutations } = setup(platform.connector);
+    // The second page's write fails inside its transaction (after ingesting), once.
+    let writes = 0;
+    const original = mutations.run.bind(mutations);
+    mutations.run = ((actor, source, write) =>
+      original(actor, source, (w) => {
+        const value = write(w);
+        if (source.startsWith('pull:') && ++writes === 3) throw new Error('disk full');
+        return value;
+      })) as typeof mutations.run;
+    const outcome = await runner.sync(shop, 'modified', 'manual');
+    expect(outcome).toMatchObject({ status: 'failed', run: { error: { code: 'internal' } } });
+    const [row] = listRuns(db, 'tb1', 1);
+    // Only the first page committed: its two orders, nothing of the rolled-back page.
+    expect(row).toMatchObject({ pages: 1, pulled: 2, inserted: 2 });
+    expect(db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 2 });
+  });
+
+  it('start answers with the run id while the run goes on; a second start is skipped; syncFinished carries the committed summary', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const base = scriptedConnector([order(1, NOW - HOUR)]).connector;
+    const slow: ChannelConnector = { ...base, pullModified: async (s, w, onPage) => { await gate; await base.pullModified(s, w, onPage); } };
+    const { db, runner, events } = setup(slow);
+    const started = await runner.start(shop, 'modified', 'manual');
+    expect(started).toMatchObject({ status: 'started', runId: expect.any(Number) });
+    if (started.status !== 'started') throw new Error('not started');
+    expect(listRuns(db, 'tb1', 1)[0]).toMatchObject({ id: started.runId, status: 'running', finishedAt: null });
+    expect(await runner.start(shop, 'modified', 'manual')).toEqual({ status: 'skipped', reason: 'A sync of this shop is already running.' });
+    expect(events.filter((e) => e.name === 'channels/syncFinished')).toHaveLength(0);
+    release();
+    const outcome = await started.done;
+    expect(outcome).toMatchObject({ status: 'ok', runId: started.runId, run: { inserted: 1 } });
+    const finished = events.filter((e) => e.name === 'channels/syncFinished');
+    expect(finished).toEqual([{ name: 'channels/syncFinished', payload: expect.objectContaining({ id: started.runId, status: 'ok', inserted: 1, pulled: 1 }) }]);
+    expect(listRuns(db, 'tb1', 5)).toHaveLength(1); // the running row became the finished one
+  });
+
+  it('closes a run an engine left running when the next run of the shop starts', async () => {
+    const { db, runner, mutations } = setup(scriptedConnector([]).connector);
+    await mutations.run({ type: 'system', id: 't', name: 't' }, 'test', (w) => {
+      w.db.prepare("INSERT INTO sync_runs (shop_id, kind, trigger, started_at, status) VALUES ('tb1', 'modified', 'schedule', 1, 'running')").run();
+      w.audit({ entityType: 'shop', entityId: 'tb1', action: 'test' });
+    });
+    await runner.sync(shop, 'modified', 'manual');
+    expect(listRuns(db, 'tb1', 5).map((r) => [r.status, r.errorCode])).toEqual([['ok', null], ['failed', 'internal']]);
   });
 });
 

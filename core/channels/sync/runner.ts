@@ -12,7 +12,8 @@ import { orderInputSchema } from '../../orders/validate-input.js';
 import type { Db } from '../../store/db.js';
 import { type ChannelConnector, describePlatformFailure, type PulledPage, type ShopContext, type TimeWindow } from '../types.js';
 import { CircuitBreaker, DEFAULT_RETRY, type ResilienceClock, type RetryPolicy, withRetry } from './resilience.js';
-import { insertRun, readCursor, recordUnknownStatus, type RunRecord, type ShopRow, writeCursor } from './shops-repo.js';
+import type { SyncRunInfo } from '../../contract/channels.js';
+import { finishRun, readCursor, recordUnknownStatus, type RunRecord, type ShopRow, startRun, writeCursor } from './shops-repo.js';
 import { splitWindows } from './windows.js';
 
 export type SyncKind = 'modified' | 'backfill' | 'rescan';
@@ -35,11 +36,50 @@ export interface SyncDeps {
   shopContext(shop: ShopRow): ShopContext;
   retry?: RetryPolicy;
   onProgress?(progress: SyncProgress): void;
+  /** Reads a finished run back as the contract shows it, for `onFinished`. */
+  runInfo?(db: Db, runId: number): SyncRunInfo | undefined;
+  /** A run ended: its figures are committed and the shop is free for the next run (`channels/syncFinished`). */
+  onFinished?(run: SyncRunInfo): void;
 }
 
-export type SyncOutcome = { status: 'skipped'; reason: string } | { status: 'ok' | 'failed'; run: RunRecord };
+export type SyncOutcome = { status: 'skipped'; reason: string } | { status: 'ok' | 'failed'; run: RunRecord; runId: number };
+
+/** A run that has started (its row is committed, so it has an id) and goes on in the background. */
+export type SyncStart = { status: 'skipped'; reason: string } | { status: 'started'; runId: number; done: Promise<SyncOutcome> };
 
 const PLATFORM_NAMES: Record<Channel, string> = { taobao: '淘宝', pinduoduo: '拼多多', douyin: '抖店', wechat: '微信小程序', pos: '门店 POS' };
+
+type OutcomeKind = 'inserted' | 'updated' | 'unchanged' | 'stale';
+type Counters = Pick<RunRecord, 'pages' | 'pulled' | 'inserted' | 'updated' | 'unchanged' | 'stale' | 'rejected'>;
+const zero = (): Counters => ({ pages: 0, pulled: 0, inserted: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0 });
+
+/**
+ * The figures of one attempt at one window. Counters move only after a page's transaction has
+ * committed (a rolled-back page counts nothing), and a window's figures are those of its last
+ * attempt, plus what earlier, abandoned attempts really changed (`carried`): an order an abandoned
+ * attempt inserted comes back 'unchanged' on the retry and still counts as inserted, once.
+ */
+interface Attempt {
+  counters: Counters;
+  /** Orders this attempt changed (committed): id → what happened. */
+  changed: Map<string, Exclude<OutcomeKind, 'unchanged'>>;
+}
+
+interface PageResult {
+  outcomes: Array<[string, OutcomeKind]>;
+  rejected: number;
+  orders: number;
+}
+
+interface RunPlan {
+  shop: ShopRow;
+  connector: ChannelConnector;
+  kind: SyncKind;
+  windows: TimeWindow[];
+  actor: Actor;
+  source: string;
+  run: RunRecord;
+}
 
 export class SyncRunner {
   private readonly running = new Set<string>();
@@ -58,54 +98,110 @@ export class SyncRunner {
     return this.running.has(shopId);
   }
 
-  /** `until` defaults to now minus the shop's safety lag. `rescan` re-pulls [from, until) by modified time without moving the cursor. */
+  /** Runs a sync to its end. */
   async sync(shop: ShopRow, kind: SyncKind, trigger: string, range?: { from: number }): Promise<SyncOutcome> {
+    const started = await this.start(shop, kind, trigger, range);
+    return started.status === 'skipped' ? started : started.done;
+  }
+
+  /**
+   * Starts a sync and answers once its run row is committed: `done` settles when the run is over
+   * (it never rejects for a platform failure — that is a 'failed' outcome). `until` defaults to now
+   * minus the shop's safety lag; `rescan` re-pulls [from, until) by modified time without moving the cursor.
+   */
+  async start(shop: ShopRow, kind: SyncKind, trigger: string, range?: { from: number }): Promise<SyncStart> {
     const connector = this.deps.connectorFor ? this.deps.connectorFor(shop) : this.deps.connectors[shop.channel];
     if (!connector) return { status: 'skipped', reason: `No connector for ${shop.channel}.` };
     if (this.running.has(shop.id)) return { status: 'skipped', reason: 'A sync of this shop is already running.' };
     const now = this.deps.clock.now();
     const breaker = this.breaker(shop.id);
     if (!breaker.allows(now)) return { status: 'skipped', reason: `Circuit open after repeated failures; next try at ${new Date(breaker.reopensAt()!).toISOString()}.` };
+    // Claimed before the first await: a second start in the same tick is skipped, never overlapped.
     this.running.add(shop.id);
     try {
-      return await this.run(shop, connector, kind, trigger, now, range);
-    } finally {
+      const plan = this.plan(shop, connector, kind, trigger, now, range);
+      const runId = await this.deps.mutations.run(plan.actor, plan.source, (w) => startRun(w, plan.run));
+      const done = this.run(plan, runId).finally(() => {
+        this.running.delete(shop.id);
+        this.progress.delete(shop.id);
+        // Announced only now, so whoever hears it sees the shop idle and may start the next run.
+        const info = this.deps.runInfo?.(this.deps.db, runId);
+        if (info) this.deps.onFinished?.(info);
+      });
+      return { status: 'started', runId, done };
+    } catch (err) {
       this.running.delete(shop.id);
-      this.progress.delete(shop.id);
+      throw err;
     }
   }
 
-  private async run(shop: ShopRow, connector: ChannelConnector, kind: SyncKind, trigger: string, now: number, range?: { from: number }): Promise<SyncOutcome> {
+  private plan(shop: ShopRow, connector: ChannelConnector, kind: SyncKind, trigger: string, now: number, range?: { from: number }): RunPlan {
     const until = now - shop.settings.safetyLagMs;
     const cursorKind = kind === 'backfill' ? 'backfill' : 'modified';
     const historyStart = until - shop.settings.backfillDays * 86_400_000;
     const from = range?.from ?? (kind === 'rescan' ? until - 3 * 86_400_000 : readCursor(this.deps.db, shop.id, cursorKind) ?? historyStart);
-    const run: RunRecord = { shopId: shop.id, kind, trigger, startedAt: now, status: 'ok', window: { from, to: Math.max(from, until) }, pages: 0, pulled: 0, inserted: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0 };
+    const run: RunRecord = { shopId: shop.id, kind, trigger, startedAt: now, status: 'ok', window: { from, to: Math.max(from, until) }, ...zero() };
     const windowMs = kind === 'backfill' ? (connector.createdMaxWindowMs ?? connector.maxWindowMs) : connector.maxWindowMs;
-    const windows = splitWindows({ from, to: Math.max(from, until) }, windowMs);
-    const actor: Actor = { type: 'platform', id: shop.channel, name: PLATFORM_NAMES[shop.channel] };
-    const source = `pull:${shop.channel}:${shop.id}`;
-    const context = this.deps.shopContext(shop);
+    return {
+      shop,
+      connector,
+      kind,
+      windows: splitWindows({ from, to: Math.max(from, until) }, windowMs),
+      actor: { type: 'platform', id: shop.channel, name: PLATFORM_NAMES[shop.channel] },
+      source: `pull:${shop.channel}:${shop.id}`,
+      run,
+    };
+  }
+
+  private async run(plan: RunPlan, runId: number): Promise<SyncOutcome> {
+    const { shop, run, windows } = plan;
     try {
+      const context = this.deps.shopContext(shop);
       for (const [index, window] of windows.entries()) {
-        this.report(shop.id, kind, index, windows.length, run.pulled);
-        await withRetry(() => this.pullWindow(connector, context, kind, window, actor, source, run, shop), this.deps.retry ?? DEFAULT_RETRY, this.deps.clock);
+        this.report(shop.id, plan.kind, index, windows.length, run.pulled);
+        await this.pullWindowWithRetries(plan, context, window);
       }
       this.breaker(shop.id).success();
     } catch (err) {
       this.breaker(shop.id).failure(this.deps.clock.now());
       run.status = 'failed';
       const failure = describePlatformFailure(err);
-      run.error = { kind: failure.kind, message: failure.message, ...(failure.raw ? { raw: failure.raw } : {}) };
+      run.error = { kind: failure.kind, code: failure.code, message: failure.message, ...(failure.raw ? { raw: failure.raw } : {}) };
     }
-    await this.deps.mutations.run(actor, source, (w) => insertRun(w, run));
-    return { status: run.status, run };
+    await this.deps.mutations.run(plan.actor, plan.source, (w) => finishRun(w, runId, run));
+    return { status: run.status, run, runId };
+  }
+
+  /** One window, retried with jitter; the run gets the window's true figures whether it ends well or not. */
+  private async pullWindowWithRetries(plan: RunPlan, context: ShopContext, window: TimeWindow): Promise<void> {
+    const carried = new Map<string, Exclude<OutcomeKind, 'unchanged'>>();
+    let last: Attempt | null = null;
+    try {
+      await withRetry(
+        async () => {
+          if (last) for (const [id, kind] of last.changed) carried.set(id, kind);
+          const attempt: Attempt = { counters: zero(), changed: new Map() };
+          last = attempt;
+          await this.pullWindow(plan, context, window, attempt, carried);
+        },
+        this.deps.retry ?? DEFAULT_RETRY,
+        this.deps.clock,
+      );
+    } finally {
+      const run = plan.run;
+      const final = (last as Attempt | null)?.counters ?? zero();
+      for (const key of Object.keys(final) as Array<keyof Counters>) run[key] += final[key];
+      // Changes an abandoned attempt committed that no later attempt saw again: they happened.
+      for (const kind of carried.values()) {
+        run[kind]++;
+        run.pulled++;
+      }
+    }
   }
 
   /** Orders re-read because a platform pushed a message: same exactly-once write, no cursor. */
   async writePushedPage(shop: ShopRow, page: PulledPage, source: string): Promise<void> {
-    const run: RunRecord = { shopId: shop.id, kind: 'push', trigger: 'push', startedAt: this.deps.clock.now(), status: 'ok', window: null, pages: 0, pulled: 0, inserted: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0 };
-    await this.writePage(page, { type: 'platform', id: shop.channel, name: PLATFORM_NAMES[shop.channel] }, source, run, shop, null);
+    await this.writePage(page, { type: 'platform', id: shop.channel, name: PLATFORM_NAMES[shop.channel] }, source, shop, null);
   }
 
   private report(shopId: string, kind: SyncKind, windowsDone: number, windowsTotal: number, pulled: number): void {
@@ -118,39 +214,63 @@ export class SyncRunner {
    * Pages are written one behind: the last one waits for the end of the window to carry the cursor.
    * A page's write overlaps the request for the next page (at most one write in flight).
    */
-  private async pullWindow(connector: ChannelConnector, context: ShopContext, kind: SyncKind, window: TimeWindow, actor: Actor, source: string, run: RunRecord, shop: ShopRow): Promise<void> {
+  private async pullWindow(plan: RunPlan, context: ShopContext, window: TimeWindow, attempt: Attempt, carried: Map<string, Exclude<OutcomeKind, 'unchanged'>>): Promise<void> {
+    const { connector, kind, actor, source, shop } = plan;
     let pending: PulledPage | null = null;
     let writing: Promise<void> = Promise.resolve();
+    const write = (page: PulledPage, cursor: { kind: 'modified' | 'backfill'; at: number } | null) =>
+      this.writePage(page, actor, source, shop, cursor).then((result) => count(attempt, carried, result));
     const onPage = async (page: PulledPage) => {
       if (pending) {
         await writing;
-        const previous: PulledPage = pending;
-        writing = this.writePage(previous, actor, source, run, shop, null);
+        writing = write(pending, null);
         writing.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled
       }
       pending = page;
     };
-    if (kind === 'backfill') await connector.pullCreated(context, window, onPage);
-    else await connector.pullModified(context, window, onPage);
+    try {
+      if (kind === 'backfill') await connector.pullCreated(context, window, onPage);
+      else await connector.pullModified(context, window, onPage);
+    } catch (err) {
+      // Let a page still being written settle (and be counted) before the attempt is abandoned.
+      await writing.catch(() => undefined);
+      throw err;
+    }
     await writing;
     const cursor = kind === 'rescan' ? null : { kind: kind === 'backfill' ? ('backfill' as const) : ('modified' as const), at: window.to };
-    await this.writePage(pending ?? { orders: [], unknownStatuses: [], rejected: [] }, actor, source, run, shop, cursor);
+    await write(pending ?? { orders: [], unknownStatuses: [], rejected: [] }, cursor);
   }
 
-  private writePage(page: PulledPage, actor: Actor, source: string, run: RunRecord, shop: ShopRow, cursor: { kind: 'modified' | 'backfill'; at: number } | null): Promise<void> {
+  /** One page in one transaction; what happened to each order is returned only once it is committed. */
+  private writePage(page: PulledPage, actor: Actor, source: string, shop: ShopRow, cursor: { kind: 'modified' | 'backfill'; at: number } | null): Promise<PageResult> {
     return this.deps.mutations.run(actor, source, (w) => {
+      const result: PageResult = { outcomes: [], rejected: page.rejected.length, orders: page.orders.length };
       for (const order of page.orders) {
         if (!orderInputSchema.safeParse(order).success) {
-          run.rejected++;
+          result.rejected++;
           continue;
         }
-        run[ingestOrder(w, { ...order, shopId: shop.id }).kind]++;
+        result.outcomes.push([order.platformOrderId, ingestOrder(w, { ...order, shopId: shop.id }).kind]);
       }
       for (const u of page.unknownStatuses) recordUnknownStatus(w, shop.channel, u.status, u.platformOrderId);
       if (cursor) writeCursor(w, shop.id, cursor.kind, cursor.at);
-      run.pages++;
-      run.pulled += page.orders.length;
-      run.rejected += page.rejected.length;
+      return result;
     });
+  }
+}
+
+/** Adds a committed page to its attempt; an order an abandoned attempt changed keeps that outcome. */
+function count(attempt: Attempt, carried: Map<string, Exclude<OutcomeKind, 'unchanged'>>, page: PageResult): void {
+  const c = attempt.counters;
+  c.pages++;
+  c.pulled += page.orders;
+  c.rejected += page.rejected;
+  for (const [id, outcome] of page.outcomes) {
+    const earlier = carried.get(id);
+    carried.delete(id);
+    // New to the store in this run stays "inserted"; otherwise a real change beats a repeat that found nothing to do.
+    const kind: OutcomeKind = earlier === 'inserted' ? 'inserted' : outcome === 'unchanged' && earlier ? earlier : outcome;
+    c[kind]++;
+    if (kind !== 'unchanged') attempt.changed.set(id, kind);
   }
 }

@@ -93,7 +93,35 @@ export interface RunRecord {
   unchanged: number;
   stale: number;
   rejected: number;
-  error?: { kind: string; message: string; raw?: string };
+  /** `code` is the stable failure code (contract FAILURE_CODES); it is what `error_kind` stores (core/channels/failures.ts). */
+  error?: { kind: string; code: string; message: string; raw?: string };
+}
+
+/**
+ * A run's row is written when it starts ('running'), so "sync now" can answer with its id at once.
+ * A 'running' row of this shop left by an engine that stopped mid-run is closed as failed first
+ * (the runner never runs two syncs of one shop, so no live run owns it).
+ */
+export function startRun(w: WriteContext, r: Pick<RunRecord, 'shopId' | 'kind' | 'trigger' | 'startedAt' | 'window'>): number {
+  const abandoned = w.db
+    .prepare("UPDATE sync_runs SET status = 'failed', finished_at = ?, error_kind = 'internal', error_message = 'Interrupted: the engine stopped during this run.' WHERE shop_id = ? AND status = 'running'")
+    .run(w.at, r.shopId);
+  if (abandoned.changes > 0) w.audit({ entityType: 'shop', entityId: r.shopId, action: 'sync-failed', reason: 'internal: interrupted run closed' });
+  const info = w.db
+    .prepare("INSERT INTO sync_runs (shop_id, kind, trigger, started_at, status, window_from, window_to) VALUES (?, ?, ?, ?, 'running', ?, ?)")
+    .run(r.shopId, r.kind, r.trigger, r.startedAt, r.window?.from ?? null, r.window?.to ?? null);
+  w.audit({ entityType: 'shop', entityId: r.shopId, action: 'sync-start', reason: `${r.kind} (${r.trigger})` });
+  return Number(info.lastInsertRowid);
+}
+
+export function finishRun(w: WriteContext, id: number, r: RunRecord): void {
+  w.db
+    .prepare(
+      `UPDATE sync_runs SET finished_at = ?, status = ?, pages = ?, pulled = ?, inserted = ?, updated = ?, unchanged = ?, stale = ?, rejected = ?, error_kind = ?, error_message = ?, error_raw = ?
+       WHERE id = ?`,
+    )
+    .run(w.at, r.status, r.pages, r.pulled, r.inserted, r.updated, r.unchanged, r.stale, r.rejected, r.error?.code ?? null, r.error?.message ?? null, r.error?.raw ?? null, id);
+  w.audit({ entityType: 'shop', entityId: r.shopId, action: `sync-${r.status}`, reason: r.error ? `${r.error.code}: ${r.error.message}` : null });
 }
 
 export function insertRun(w: WriteContext, r: RunRecord): number {
@@ -102,7 +130,7 @@ export function insertRun(w: WriteContext, r: RunRecord): number {
       `INSERT INTO sync_runs (shop_id, kind, trigger, started_at, finished_at, status, window_from, window_to, pages, pulled, inserted, updated, unchanged, stale, rejected, error_kind, error_message, error_raw)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(r.shopId, r.kind, r.trigger, r.startedAt, w.at, r.status, r.window?.from ?? null, r.window?.to ?? null, r.pages, r.pulled, r.inserted, r.updated, r.unchanged, r.stale, r.rejected, r.error?.kind ?? null, r.error?.message ?? null, r.error?.raw ?? null);
+    .run(r.shopId, r.kind, r.trigger, r.startedAt, w.at, r.status, r.window?.from ?? null, r.window?.to ?? null, r.pages, r.pulled, r.inserted, r.updated, r.unchanged, r.stale, r.rejected, r.error?.code ?? null, r.error?.message ?? null, r.error?.raw ?? null);
   w.audit({ entityType: 'shop', entityId: r.shopId, action: `sync-${r.status}`, reason: r.error ? `${r.error.kind}: ${r.error.message}` : null });
   return Number(info.lastInsertRowid);
 }

@@ -4,7 +4,7 @@
  * method's response root or a PlatformError.
  */
 import { parseJsonLossless } from '../lossless-json.js';
-import { PlatformError, type ShopContext } from '../types.js';
+import { PlatformError, type ShopContext, withShopToken } from '../types.js';
 import { formatBeijing } from './beijing-time.js';
 import { platformErrorFromTop, type TopErrorBody } from './errors.js';
 import { responseRootOf, TOP_FORMAT, TOP_VERSION, type SignMethod } from './protocol.js';
@@ -52,8 +52,9 @@ async function post(shop: ShopContext, method: string, form: Record<string, stri
       signal: AbortSignal.timeout(shop.env.timeoutMs),
     });
   } catch (err) {
-    const why = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError') ? `timed out after ${shop.env.timeoutMs} ms` : String(err);
-    throw new PlatformError('transient', `${method}: ${why}`);
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const why = timedOut ? `timed out after ${shop.env.timeoutMs} ms` : String(err);
+    throw new PlatformError('transient', `${method}: ${why}`, {}, undefined, timedOut ? 'network.timeout' : 'network.unreachable');
   }
   let body: string;
   try {
@@ -90,6 +91,7 @@ export function readTopAnswer(method: string, text: string): TopAnswer {
 }
 
 export async function callTop(shop: ShopContext, method: string, business: Record<string, TopParamValue>, options: TopCallOptions): Promise<TopAnswer> {
-  const form = buildTopForm(shop, method, business, options);
-  return readTopAnswer(method, await post(shop, method, form));
+  const once = async () => readTopAnswer(method, await post(shop, method, buildTopForm(shop, method, business, options)));
+  // Calls without the seller's session (TMC, token exchange) have no token to refresh.
+  return options.withSession ? withShopToken(shop, once) : once();
 }

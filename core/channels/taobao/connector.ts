@@ -3,6 +3,7 @@
  * `fetchTrades` (taobao.trade.fullinfo.get per tid, §1.5) for orders named by TMC messages (§12.1).
  */
 import { PlatformError, type ChannelConnector, type PulledPage, type ShopContext, type TimeWindow } from '../types.js';
+import { taobaoAuth } from './auth.js';
 import { formatBeijing } from './beijing-time.js';
 import { callTop, type TopParamValue } from './client.js';
 import { normaliseTrade, type NormaliseOptions } from './normalise.js';
@@ -23,6 +24,8 @@ export interface TaobaoConnectorOptions {
   tradeTypes?: readonly string[];
   /** Replaces rows of TAOBAO_STATUS_TABLE, or maps a status the fact sheet does not list yet. */
   statusOverrides?: StatusOverrides;
+  /** [U] the seller's authorise page (protocol.ts DEFAULT_AUTHORISE_URL). */
+  authoriseUrl?: string;
 }
 
 export interface TaobaoConnector extends ChannelConnector {
@@ -76,6 +79,7 @@ export function createTaobaoConnector(options: TaobaoConnectorOptions = {}): Tao
   return {
     channel: 'taobao',
     maxWindowMs: MAX_WINDOW_MS,
+    auth: taobaoAuth({ signMethod, ...(options.authoriseUrl ? { authoriseUrl: options.authoriseUrl } : {}) }),
     pullCreated: (shop: ShopContext, window: TimeWindow, onPage: (page: PulledPage) => Promise<void>) => pullCreatedPages(pager(shop), window, onPage),
     pullModified: (shop: ShopContext, window: TimeWindow, onPage: (page: PulledPage) => Promise<void>) => pullModifiedPages(pager(shop), window, onPage),
 

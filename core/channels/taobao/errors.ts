@@ -3,6 +3,7 @@
  * the `isv.` / `isp.` sub_code convention of §1.6. The platform's code, sub_code, msg, sub_msg and
  * request_id travel verbatim for the shop's health panel.
  */
+import type { FailureCode } from '../../contract/channels.js';
 import { PlatformError, type PlatformErrorKind } from '../types.js';
 
 export interface TopErrorBody {
@@ -57,6 +58,19 @@ export function retryAfterFromTop(...texts: Array<string | undefined>): number |
   return undefined;
 }
 
+/**
+ * §1.7 codes → stable failure codes. 27 with sub_code `session-expired` (§1.6 captured payload) is
+ * the expired session a refresh can cure; any other 27 is a session the platform does not know.
+ */
+export function topFailureCode(code: string | undefined, subCode: string | undefined, kind: PlatformErrorKind): FailureCode | undefined {
+  if (code === '24' || code === '25') return 'auth.invalidSignature';
+  if (code === '27') return subCode === 'session-expired' ? 'auth.tokenExpired' : 'auth.tokenInvalid';
+  if (code === '26') return 'auth.tokenMissing';
+  if (code === '28' || code === '29') return 'auth.appKeyInvalid';
+  if (code === '11' || code === '12' || code === '13' || code === '53') return 'auth.permissionDenied';
+  return kind === 'rate-limit' ? 'rateLimited' : undefined;
+}
+
 export function platformErrorFromTop(body: TopErrorBody, rawText: string, method: string): PlatformError {
   const code = text(body.code);
   const subCode = text(body.sub_code);
@@ -70,5 +84,6 @@ export function platformErrorFromTop(body: TopErrorBody, rawText: string, method
     message,
     { code, subCode, message: [msg, subMsg].filter(Boolean).join(' / ') || undefined, requestId: text(body.request_id), raw: rawText.slice(0, 2000) },
     retryAfter,
+    topFailureCode(code, subCode, kind),
   );
 }

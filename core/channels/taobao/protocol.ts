@@ -29,7 +29,21 @@ export const METHODS = {
   tmcConsume: 'taobao.tmc.messages.consume',
   tmcConfirm: 'taobao.tmc.messages.confirm',
   timeGet: 'taobao.time.get',
+  /**
+   * Not in protocols.md: `taobao.top.auth.token.create` (`code`, optional `uuid`) and
+   * `taobao.top.auth.token.refresh` (`refresh_token`) [S] (`repo:bububa/opentaobao:model/util/TaobaoTopAuthToken*`):
+   * both answer `token_result`, a JSON *string* with the fields of the old oauth.taobao.com/token answer.
+   * The SDK notes that only 服务市场 (subscription) apps may refresh; others hold a fixed-length session.
+   */
+  tokenCreate: 'taobao.top.auth.token.create',
+  tokenRefresh: 'taobao.top.auth.token.refresh',
 } as const;
+
+/**
+ * [U] (not in protocols.md; the common OAuth 2 entry of TOP seen in third-party code): where the
+ * seller grants the app. Configurable (`TaobaoConnectorOptions.authoriseUrl`).
+ */
+export const DEFAULT_AUTHORISE_URL = 'https://oauth.taobao.com/authorize';
 
 /**
  * §1.4: without `type`, sold.get / increment.get return only guarantee_trade, auto_delivery, ec, cod

@@ -130,6 +130,29 @@ export class ChannelsPage {
     await this.runsPanel.waitFor();
   }
 
+  token(shopId: string): Locator {
+    return this.root.getByTestId(`shop-token-${shopId}`);
+  }
+
+  /** In the credentials dialog: creates the one-time authorise link and returns its address. */
+  async authoriseLink(dialog: Locator): Promise<string> {
+    await dialog.getByTestId('shop-authorise-start').click();
+    const link = dialog.getByTestId('shop-authorise-link');
+    await link.waitFor();
+    return (await link.getAttribute('href')) ?? '';
+  }
+
+  /** Pastes what the platform redirected to and exchanges it for tokens. */
+  async pasteAuthorisation(dialog: Locator, redirected: string): Promise<void> {
+    await dialog.getByTestId('shop-authorise-code').fill(redirected);
+    await dialog.getByTestId('shop-authorise-exchange').click();
+    await dialog.getByTestId('shop-authorise-code').waitFor({ state: 'detached' });
+  }
+
+  acknowledgeUnknown(): Locator {
+    return this.unknownStatuses.getByTestId('unknown-status-ack');
+  }
+
   async openCredentials(shopId: string): Promise<void> {
     await this.root.getByTestId(`shop-credentials-${shopId}`).click();
     await this.credentialsForm.waitFor();
