@@ -4,6 +4,7 @@
  * the dead letter appears with the robot's error, and "retry" delivers it once the robot is back.
  * Real HTTP to the loopback WeCom receiver of sandbox/notify throughout.
  */
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNotifyReceivers, type NotifyReceivers } from '../../sandbox/notify/index.js';
@@ -11,7 +12,7 @@ import { LoginPage } from './pages/LoginPage.js';
 import { NotifyPage } from './pages/NotifyPage.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { launchChromium, newDesk } from './support/browser.js';
-import { startTestConsole, type TestConsole } from './support/console.js';
+import { SCREENSHOT_DIR, startTestConsole, type TestConsole } from './support/console.js';
 import { waitForText } from './support/waits.js';
 
 const KEY = 'e2e-wecom-robot-key-5f1c';
@@ -69,6 +70,7 @@ describe('supervisor: a notification dead-letters when the robot fails, and retr
     expect(dead!.body).toContain('这是一条测试消息');
     await waitForText(notify.errorOf(dead!.id), /2 failed attempts; last: HTTP 500/);
     expect(receivers.messages.filter((m) => m.problem === 'knob: http-500')).toHaveLength(2);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'notify-dead-letters.png') });
   });
 
   it('retry after the robot recovers: delivered exactly once', async () => {
