@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ChannelsWorkspace } from '../channels/ChannelsWorkspace.js';
+import { LogisticsWorkspace } from '../logistics/LogisticsWorkspace.js';
 import { NotifyWorkspace } from '../notify/NotifyWorkspace.js';
 import { OrdersWorkspace } from '../orders/OrdersWorkspace.js';
 import { SkuWorkspace } from '../sku/SkuWorkspace.js';
@@ -42,6 +43,7 @@ export function Shell() {
       <NavBar entries={entries} active={active} onSelect={setActive} />
       <main className="shell__workspace" id="workspace" data-testid={`workspace-${active}`}>
         {active === 'orders' && <OrdersWorkspace />}
+        {active === 'logistics' && <LogisticsWorkspace />}
         {active === 'channels' && <ChannelsWorkspace />}
         {active === 'notify' && <NotifyWorkspace />}
         {active === 'sku' && <SkuWorkspace />}

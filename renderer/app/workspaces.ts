@@ -15,7 +15,7 @@ export interface WorkspaceEntry {
 /** Order of the left nav; Alt+1..9 follow this order among the visible entries. */
 export const WORKSPACES: readonly WorkspaceEntry[] = [
   { id: 'orders', label: 'nav.orders', permission: 'orders.read' },
-  { id: 'logistics', label: 'nav.logistics', permission: 'orders.read', comingSoon: true },
+  { id: 'logistics', label: 'nav.logistics', permission: 'logistics.read' },
   { id: 'interception', label: 'nav.interception', permission: 'orders.read', comingSoon: true },
   { id: 'reconciliation', label: 'nav.reconciliation', permission: 'orders.read', comingSoon: true },
   { id: 'health', label: 'nav.health', permission: 'orders.read', comingSoon: true },

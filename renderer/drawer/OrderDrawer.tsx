@@ -8,6 +8,7 @@ import { on, send } from '../transport/index.js';
 import { AmountsSection } from './AmountsSection.js';
 import { DrawerHeader } from './DrawerHeader.js';
 import { LinesTable } from './LinesTable.js';
+import { LogisticsTrail } from './LogisticsTrail.js';
 import { ParcelsSection } from './ParcelsSection.js';
 import { ReceiverSection } from './ReceiverSection.js';
 import { RemarksForm } from './RemarksForm.js';
@@ -89,6 +90,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number; onClose(): 
               <AmountsSection detail={detail} canEdit={session.can('orders.editAmounts')} edit={edit} />
               <LinesTable lines={detail.lines} />
               <ParcelsSection shipments={detail.shipments} />
+              {session.can('logistics.read') && <LogisticsTrail orderId={detail.id} />}
             </div>
             <div className="drawer__column" data-testid="drawer-work">
               <RemarksForm detail={detail} canEdit={session.can('orders.edit')} edit={edit} />
