@@ -123,14 +123,3 @@ export function finishRun(w: WriteContext, id: number, r: RunRecord): void {
     .run(w.at, r.status, r.pages, r.pulled, r.inserted, r.updated, r.unchanged, r.stale, r.rejected, r.error?.code ?? null, r.error?.message ?? null, r.error?.raw ?? null, id);
   w.audit({ entityType: 'shop', entityId: r.shopId, action: `sync-${r.status}`, reason: r.error ? `${r.error.code}: ${r.error.message}` : null });
 }
-
-export function insertRun(w: WriteContext, r: RunRecord): number {
-  const info = w.db
-    .prepare(
-      `INSERT INTO sync_runs (shop_id, kind, trigger, started_at, finished_at, status, window_from, window_to, pages, pulled, inserted, updated, unchanged, stale, rejected, error_kind, error_message, error_raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(r.shopId, r.kind, r.trigger, r.startedAt, w.at, r.status, r.window?.from ?? null, r.window?.to ?? null, r.pages, r.pulled, r.inserted, r.updated, r.unchanged, r.stale, r.rejected, r.error?.code ?? null, r.error?.message ?? null, r.error?.raw ?? null);
-  w.audit({ entityType: 'shop', entityId: r.shopId, action: `sync-${r.status}`, reason: r.error ? `${r.error.kind}: ${r.error.message}` : null });
-  return Number(info.lastInsertRowid);
-}
