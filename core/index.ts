@@ -28,6 +28,10 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { fileHandlers } from './orders/file-handlers.js';
 import { ordersHandlers } from './orders/handlers.js';
 import { seedDemo } from './orders/demo-seed.js';
+import { readLogisticsConfig } from './logistics/config.js';
+import { logisticsHandlers } from './logistics/handlers.js';
+import { scheduleLogisticsJobs } from './logistics/jobs.js';
+import { LogisticsService } from './logistics/service.js';
 import { notifyHandlers } from './notify/handlers.js';
 import { NotifyService } from './notify/service.js';
 import { skuHandlers } from './orders/sku-handlers.js';
@@ -96,6 +100,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   registry.register(mappingHandlers(channels));
   reschedule();
   const pushes = new PushReceiver(channels);
+  // Logistics (issue 4): parcels discovered from shipments, carrier pushes at /hooks/<partner>, polling.
+  const logistics = new LogisticsService({ db, mutations, clock, config: readLogisticsConfig(options.partners), onError: (what, err) => logger.warn(`Logistics ${what} failed`, { error: err instanceof Error ? err.message : String(err) }) });
+  registry.register(logisticsHandlers(logistics));
+  if (options.schedule) scheduleLogisticsJobs(logistics, scheduler);
+  let discovering = false;
+  events.on('event', (event: CoreEventMessage) => {
+    // New shipments become followed parcels right after the write that brought them.
+    if (event.name !== 'orders/changed' || discovering) return;
+    discovering = true;
+    setImmediate(() => {
+      discovering = false;
+      if (db.open) void logistics.discover().catch((err: unknown) => logger.warn('Parcel discovery failed', { error: String(err) }));
+    });
+  });
   const notify = new NotifyService({ db, mutations, clock, secrets, logger, ...(options.notify ? { worker: options.notify } : {}) });
   registry.register(notifyHandlers(notify));
   // The outbox worker polls on an interval, not a cron minute: a robot alarm should leave within seconds.
@@ -125,7 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
-    receivePush: (partner, request) => pushes.receive(partner, request),
+    receivePush: (partner, request) => (logistics.push.handles(partner) ? logistics.push.receive(partner, request) : pushes.receive(partner, request)),
     backup: (destination) => backupTo(db, destination, options.nativeBinding),
     async close() {
       if (closed) return;

@@ -6,3 +6,4 @@ export * from './audit.js';
 export * from './api.js';
 export * from './channels.js';
 export * from './notify.js';
+export * from './logistics.js';

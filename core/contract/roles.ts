@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'channels.manage',
   'notify.read', // outbox, dead letters, targets (never their credentials)
   'notify.manage', // retry dead letters, configure targets, test sends
+  'logistics.read', // parcels, trails, unknown carrier codes
+  'logistics.track', // query a carrier now, attach a waybill to an order
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,11 +31,11 @@ const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
-  finance: ['orders.read', 'orders.edit', 'orders.editAmounts', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'audit.read', 'channels.read'],
-  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'notify.read'],
-  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read', 'notify.read', 'notify.manage'],
-  warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read', 'notify.read'],
-  viewer: ['orders.read', 'sku.read', 'audit.read', 'channels.read'],
+  finance: ['orders.read', 'orders.edit', 'orders.editAmounts', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'logistics.read'],
+  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'notify.read', 'logistics.read', 'logistics.track'],
+  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read', 'notify.read', 'notify.manage', 'logistics.read', 'logistics.track'],
+  warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read', 'notify.read', 'logistics.read', 'logistics.track'],
+  viewer: ['orders.read', 'sku.read', 'audit.read', 'channels.read', 'logistics.read'],
 };
 
 export function roleHas(role: Role, permission: HandlerPermission): boolean {

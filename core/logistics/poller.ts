@@ -6,6 +6,7 @@
  * per parcel (jittered); a rate-limit answer or the per-partner budget pauses that partner only.
  * The bookkeeping of one partner's batch is one transaction with one audit event.
  */
+import type { Actor } from '../contract/actors.js';
 import { backoffDelay } from '../kernel/backoff.js';
 import type { Clock } from '../kernel/clock.js';
 import type { MutationQueue, WriteContext } from '../kernel/mutation.js';
@@ -68,7 +69,7 @@ export class TrackingPoller {
         const partner = partnerFor(this.deps.config, p.carrier);
         byPartner.set(partner, [...(byPartner.get(partner) ?? []), p]);
       }
-      for (const [partner, parcels] of byPartner) await this.pollPartner(partner, parcels, report);
+      for (const [partner, parcels] of byPartner) await this.pollPartner(partner, parcels, report, { actor: SYSTEM, source: `${partner}:poll` });
       return report;
     } finally {
       this.running = false;
@@ -89,7 +90,33 @@ export class TrackingPoller {
     this.calls.set(partner, list);
   }
 
-  private async pollPartner(partner: LogisticsPartner, parcels: ParcelDbRow[], report: PollReport): Promise<void> {
+  /**
+   * Poll these parcels now, whatever their schedule (an operator's "track now", the waybill re-push
+   * flow): the same subscribe-and-query path and bookkeeping as a tick, under the caller's actor.
+   */
+  async pollNow(parcels: ParcelDbRow[], who: { actor: Actor; source: string }): Promise<Map<number, { outcome: TrackingIngestOutcome | null; error: CarrierError | null }>> {
+    const report: PollReport = { due: parcels.length, queried: 0, subscribed: 0, failed: 0, deferred: 0, added: 0 };
+    const byPartner = new Map<LogisticsPartner, ParcelDbRow[]>();
+    for (const p of parcels) {
+      const partner = partnerFor(this.deps.config, p.carrier);
+      byPartner.set(partner, [...(byPartner.get(partner) ?? []), p]);
+    }
+    const out = new Map<number, { outcome: TrackingIngestOutcome | null; error: CarrierError | null }>();
+    for (const [partner, list] of byPartner) {
+      for (const [id, r] of await this.pollPartner(partner, list, report, who, true)) out.set(id, r);
+    }
+    return out;
+  }
+
+  private async pollPartner(
+    partner: LogisticsPartner,
+    parcels: ParcelDbRow[],
+    report: PollReport,
+    who: { actor: Actor; source: string },
+    /** An operator asked: the per-minute budget still counts the call but does not refuse it. */
+    urgent = false,
+  ): Promise<Map<number, { outcome: TrackingIngestOutcome | null; error: CarrierError | null }>> {
+    const results = new Map<number, { outcome: TrackingIngestOutcome | null; error: CarrierError | null }>();
     const adapter = this.deps.adapters().get(partner);
     const attempts: Attempt[] = [];
     if (!adapter) {
@@ -98,7 +125,7 @@ export class TrackingPoller {
       const queue = [...parcels];
       const worker = async () => {
         for (let parcel = queue.shift(); parcel; parcel = queue.shift()) {
-          if (this.budget(partner, this.deps.clock.now()) <= 0) {
+          if (!urgent && this.budget(partner, this.deps.clock.now()) <= 0) {
             report.deferred += 1 + queue.length;
             queue.length = 0;
             return;
@@ -108,14 +135,16 @@ export class TrackingPoller {
       };
       await Promise.all(Array.from({ length: Math.max(1, this.deps.config.poll.concurrency) }, worker));
     }
-    if (attempts.length === 0) return;
-    const outcomes = await this.deps.mutations.run(SYSTEM, `${partner}:poll`, (w) => this.record(w, attempts));
+    if (attempts.length === 0) return results;
+    const outcomes = await this.deps.mutations.run(who.actor, who.source, (w) => this.record(w, attempts));
+    attempts.forEach((a, i) => results.set(a.parcel.id, { outcome: outcomes[i] ?? null, error: a.error }));
     for (const a of attempts) {
       if (a.error) report.failed++;
       else report.queried++;
       if (a.subscribed) report.subscribed++;
     }
     report.added += outcomes.reduce((n, o) => n + (o?.added ?? 0), 0);
+    return results;
   }
 
   private async attempt(adapter: CarrierAdapter, partner: LogisticsPartner, parcel: ParcelDbRow): Promise<Attempt> {

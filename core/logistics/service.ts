@@ -8,16 +8,15 @@ import type { Clock } from '../kernel/clock.js';
 import { fail } from '../kernel/errors.js';
 import type { MutationQueue } from '../kernel/mutation.js';
 import type { Db } from '../store/db.js';
-import { partnerFor, type LogisticsConfig } from './config.js';
+import type { LogisticsConfig } from './config.js';
 import { discoverParcels } from './discovery.js';
 import { followParcel } from './follow.js';
-import { ingestTrackingIn } from './ingest.js';
 import { Kuaidi100Adapter } from './kuaidi100/adapter.js';
 import { TrackingPoller } from './poller.js';
 import { LogisticsPushRouter } from './push-receiver.js';
 import { logisticsStatements, type ParcelDbRow } from './repo.js';
 import { orderParcelIds } from './query.js';
-import { CarrierError, type CarrierAdapter, type LogisticsPartner } from './types.js';
+import type { CarrierAdapter, LogisticsPartner } from './types.js';
 
 /** Builders of the other partners' adapters; their owners add a line (core/logistics/sf|zto|jd|kdniao). */
 export const ADAPTER_FACTORIES: Partial<Record<LogisticsPartner, (config: LogisticsConfig) => CarrierAdapter | null>> = {
@@ -91,22 +90,9 @@ export class LogisticsService {
   private async trackParcel(actor: Actor, source: string, parcelId: number): Promise<TrackOutcome> {
     const parcel = logisticsStatements(this.deps.db).parcelById.get(parcelId) as ParcelDbRow | undefined;
     if (!parcel) throw fail.notFound(`No parcel ${parcelId}.`);
-    const partner = partnerFor(this.deps.config, parcel.carrier);
-    const adapter = this.adapters.get(partner);
     const base = { parcelId, carrier: parcel.carrier, waybillNo: parcel.waybill_no, stateBefore: parcel.state };
-    if (!adapter) return { ...base, added: 0, stateAfter: parcel.state, error: { kind: 'permanent', message: `No ${partner} adapter is configured.` } };
-    try {
-      const result = await adapter.query({ carrier: parcel.carrier, waybillNo: parcel.waybill_no, ...(parcel.phone_tail ? { phoneTail: parcel.phone_tail } : {}) });
-      const outcome = await this.deps.mutations.run(actor, source, (w) => {
-        const o = ingestTrackingIn(w, result, { kind: 'poll', label: `${partner}:query` });
-        w.db.prepare('UPDATE parcels SET partner = ?, poll_failures = 0, last_error = NULL, last_error_kind = NULL, last_error_at = NULL WHERE id = ?').run(partner, o.parcelId);
-        if (o.added === 0) w.audit({ entityType: 'parcel', entityId: o.parcelId, action: 'tracked-no-news', changes: [] });
-        return o;
-      });
-      return { ...base, added: outcome.added, stateAfter: outcome.stateAfter, error: null };
-    } catch (err) {
-      if (!(err instanceof CarrierError)) throw err;
-      return { ...base, added: 0, stateAfter: parcel.state, error: { kind: err.kind, message: err.message } };
-    }
+    const r = (await this.poller.pollNow([parcel], { actor, source })).get(parcelId);
+    const after = logisticsStatements(this.deps.db).parcelById.get(parcelId) as ParcelDbRow;
+    return { ...base, added: r?.outcome?.added ?? 0, stateAfter: after.state, error: r?.error ? { kind: r.error.kind, message: r.error.message } : null };
   }
 }
