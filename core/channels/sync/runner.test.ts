@@ -200,6 +200,21 @@ describe('run figures, start and finish', () => {
     expect(listRuns(db, 'tb1', 5)).toHaveLength(1); // the running row became the finished one
   });
 
+  it('writes the pages that arrive while a write is running together, at most about 1,000 orders a transaction', async () => {
+    const orders = Array.from({ length: 1500 }, (_, i) => order(i + 1, NOW - 2 * HOUR + i));
+    const platform = scriptedConnector(orders, { pageSize: 100 });
+    const { db, runner, events } = setup(platform.connector);
+    const outcome = await runner.sync(shop, 'modified', 'manual');
+    expect(outcome).toMatchObject({ status: 'ok', run: { inserted: 1500, pulled: 1500 } });
+    // orders/changed is published once per committed transaction with changes: 15 full pages took far fewer.
+    const writes = events.filter((e) => e.name === 'orders/changed').map((e) => (e.payload as { ids: number[] }).ids.length);
+    expect(writes.reduce((a, b) => a + b, 0)).toBe(1500);
+    expect(writes.length).toBeLessThan(15);
+    expect(Math.max(...writes)).toBeLessThanOrEqual(1100);
+    expect(db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 1500 });
+    expect(readCursor(db, 'tb1', 'modified')).toBe(NOW - DEFAULT_SHOP_SETTINGS.safetyLagMs);
+  });
+
   it('closes a run an engine left running when the next run of the shop starts', async () => {
     const { db, runner, mutations } = setup(scriptedConnector([]).connector);
     await mutations.run({ type: 'system', id: 't', name: 't' }, 'test', (w) => {

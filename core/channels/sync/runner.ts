@@ -211,52 +211,90 @@ export class SyncRunner {
   }
 
   /**
-   * Pages are written one behind: the last one waits for the end of the window to carry the cursor.
-   * A page's write overlaps the request for the next page (at most one write in flight).
+   * Pages are written behind the pull: the newest page waits for the end of the window to carry the
+   * cursor, and pages that arrive while a write is running are written together in the next
+   * transaction (fewer commits; each index page is rewritten once per batch, not once per page). A
+   * write starts a macrotask after its page arrived, so the connector's next request has left before
+   * the transaction blocks the event loop: the platform prepares the next page while we write.
    */
   private async pullWindow(plan: RunPlan, context: ShopContext, window: TimeWindow, attempt: Attempt, carried: Map<string, Exclude<OutcomeKind, 'unchanged'>>): Promise<void> {
     const { connector, kind, actor, source, shop } = plan;
-    let pending: PulledPage | null = null;
-    let writing: Promise<void> = Promise.resolve();
-    const write = (page: PulledPage, cursor: { kind: 'modified' | 'backfill'; at: number } | null) =>
-      this.writePage(page, actor, source, shop, cursor).then((result) => count(attempt, carried, result));
+    const write = (pages: PulledPage[], cursor: { kind: 'modified' | 'backfill'; at: number } | null) =>
+      this.writePages(pages, actor, source, shop, cursor).then((results) => {
+        for (const result of results) count(attempt, carried, result);
+      });
+    let held: PulledPage[] = [];
+    let inFlight: Promise<void> | null = null;
+    const failed: { error?: unknown } = {};
+    const startWrite = (pages: PulledPage[]) => {
+      const running: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => write(pages, null))
+        .catch((error: unknown) => {
+          if (!('error' in failed)) failed.error = error;
+        })
+        .finally(() => {
+          if (inFlight === running) inFlight = null;
+        });
+      inFlight = running;
+    };
+    const settle = async () => {
+      while (inFlight) await inFlight;
+    };
     const onPage = async (page: PulledPage) => {
-      if (pending) {
-        await writing;
-        writing = write(pending, null);
-        writing.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled
-      }
-      pending = page;
+      if ('error' in failed) throw failed.error;
+      held.push(page);
+      if (inFlight && heldOrders(held) < MAX_ORDERS_PER_WRITE) return;
+      await settle();
+      if ('error' in failed) throw failed.error;
+      const ready = held.slice(0, -1);
+      held = held.slice(-1);
+      if (ready.length > 0) startWrite(ready);
     };
     try {
       if (kind === 'backfill') await connector.pullCreated(context, window, onPage);
       else await connector.pullModified(context, window, onPage);
     } catch (err) {
       // Let a page still being written settle (and be counted) before the attempt is abandoned.
-      await writing.catch(() => undefined);
+      await settle();
       throw err;
     }
-    await writing;
+    await settle();
+    if ('error' in failed) throw failed.error;
     const cursor = kind === 'rescan' ? null : { kind: kind === 'backfill' ? ('backfill' as const) : ('modified' as const), at: window.to };
-    await write(pending ?? { orders: [], unknownStatuses: [], rejected: [] }, cursor);
+    await write(held.length ? held : [{ orders: [], unknownStatuses: [], rejected: [] }], cursor);
   }
 
-  /** One page in one transaction; what happened to each order is returned only once it is committed. */
-  private writePage(page: PulledPage, actor: Actor, source: string, shop: ShopRow, cursor: { kind: 'modified' | 'backfill'; at: number } | null): Promise<PageResult> {
+  /** One page in one transaction (pushed pages). */
+  private async writePage(page: PulledPage, actor: Actor, source: string, shop: ShopRow, cursor: { kind: 'modified' | 'backfill'; at: number } | null): Promise<PageResult> {
+    return (await this.writePages([page], actor, source, shop, cursor))[0]!;
+  }
+
+  /** Pages in one transaction; what happened to each order is returned only once it is committed. */
+  private writePages(pages: PulledPage[], actor: Actor, source: string, shop: ShopRow, cursor: { kind: 'modified' | 'backfill'; at: number } | null): Promise<PageResult[]> {
     return this.deps.mutations.run(actor, source, (w) => {
-      const result: PageResult = { outcomes: [], rejected: page.rejected.length, orders: page.orders.length };
-      for (const order of page.orders) {
-        if (!orderInputSchema.safeParse(order).success) {
-          result.rejected++;
-          continue;
+      const results = pages.map((page) => {
+        const result: PageResult = { outcomes: [], rejected: page.rejected.length, orders: page.orders.length };
+        for (const order of page.orders) {
+          if (!orderInputSchema.safeParse(order).success) {
+            result.rejected++;
+            continue;
+          }
+          result.outcomes.push([order.platformOrderId, ingestOrder(w, { ...order, shopId: shop.id }).kind]);
         }
-        result.outcomes.push([order.platformOrderId, ingestOrder(w, { ...order, shopId: shop.id }).kind]);
-      }
-      for (const u of page.unknownStatuses) recordUnknownStatus(w, shop.channel, u.status, u.platformOrderId);
+        for (const u of page.unknownStatuses) recordUnknownStatus(w, shop.channel, u.status, u.platformOrderId);
+        return result;
+      });
       if (cursor) writeCursor(w, shop.id, cursor.kind, cursor.at);
-      return result;
+      return results;
     });
   }
+}
+
+/** A write transaction carries at most about this many orders; more waits for the running write. */
+const MAX_ORDERS_PER_WRITE = 1000;
+
+function heldOrders(pages: readonly PulledPage[]): number {
+  return pages.reduce((n, p) => n + p.orders.length, 0);
 }
 
 /** Adds a committed page to its attempt; an order an abandoned attempt changed keeps that outcome. */
