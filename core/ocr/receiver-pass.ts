@@ -1,0 +1,29 @@
+/**
+ * The receiver pass: the English lines locate phone numbers; chi_sim reads just the first phone line
+ * (the receiver's on current e-waybills; if it turns out to say 寄, the next one) for the name.
+ */
+import { cropToPng, type Grey } from './enhance.js';
+import type { Box } from './geometry.js';
+import { isSenderLine, nameFromReceiverLine, phoneLines, type ReceiverFragments } from './receiver.js';
+import type { OcrEngine, OcrLine } from './tesseract-pool.js';
+
+export interface ReceiverReading {
+  result: ReceiverFragments;
+  /** The line read, in straightened-image coordinates (for the highlight). */
+  line: Box | null;
+  text?: string;
+}
+
+export async function readReceiver(engine: OcrEngine, img: Grey, lines: readonly OcrLine[], area: Box): Promise<ReceiverReading> {
+  const phones = phoneLines(lines).slice(0, 2);
+  for (const p of phones) {
+    // From the text area's left edge (the 收 mark and the name precede the phone) to the phone's end.
+    const pad = p.box.height * 0.35;
+    const crop: Box = { x: area.x, y: p.box.y - pad, width: p.box.x + p.box.width - area.x + pad, height: p.box.height + 2 * pad };
+    const chinese = await engine.recognise(await cropToPng(img, crop), 'chi_sim', 'line');
+    const text = chinese.map((l) => l.text).join(' ');
+    if (isSenderLine(text) && p !== phones[phones.length - 1]) continue;
+    return { result: { ...nameFromReceiverLine(text), phoneTail: p.tail }, line: crop, text };
+  }
+  return { result: { nameFragment: null, surname: null, phoneTail: null }, line: null };
+}
