@@ -37,6 +37,11 @@ export class DouyinOrderBook {
     for (const s of stories) this.byId.set(shopOrderId(ctx.seed, s.n), s);
   }
 
+  /** The story behind a shop order id (the seller's ship calls change it, protocols.md §11.7). */
+  storyOf(id: string): OrderStory | undefined {
+    return this.byId.get(id);
+  }
+
   idOf(story: OrderStory): string {
     return shopOrderId(this.ctx.seed, story.n);
   }

@@ -11,6 +11,7 @@ import { Rng } from '../common/rng.js';
 import { generateStories, type OrderStory } from '../common/story.js';
 import { errorBody, FAILURES, type PddFailure } from './failures.js';
 import { LIST_APIS, listOrders } from './lists.js';
+import { isLogisticsApi, logisticsAnswer } from './logistics.js';
 import { AUTHORISE_PATH, isTokenApi, tokenAnswer } from './oauth.js';
 import { signatureMatches } from './signature.js';
 import { writeJson } from './wire-json.js';
@@ -45,6 +46,8 @@ export interface PinduoduoSimulatorOptions {
   apps: Record<string, { secret: string; tokens: string[] }>;
   knobs?: PinduoduoKnobs;
   now?: () => number;
+  /** A prepared story stream (story `n` at index n) instead of generating `orders` from the seed (the demo's history + flow). */
+  stories?: readonly OrderStory[];
 }
 
 export interface PinduoduoStats {
@@ -67,7 +70,7 @@ export interface PinduoduoSimulator {
 type Answer = { status: number; body: string; contentType: string };
 
 export async function startPinduoduoSimulator(options: PinduoduoSimulatorOptions): Promise<PinduoduoSimulator> {
-  const stories = generateStories({ seed: options.seed, count: options.orders, start: options.start, spanMs: options.spanMs });
+  const stories = options.stories ?? generateStories({ seed: options.seed, count: options.orders, start: options.start, spanMs: options.spanMs });
   const knobs = options.knobs ?? {};
   const now = options.now ?? Date.now;
   const hiccups = new Rng(options.seed ^ 0x5eed);
@@ -113,6 +116,10 @@ export async function startPinduoduoSimulator(options: PinduoduoSimulatorOptions
     if (knobs.expiredTokens?.includes(token) || issued === 'expired') return fail('token', FAILURES.badToken(tokenCode, true));
     if (issued === 'unknown' && !app.tokens.includes(token)) return fail('token', FAILURES.badToken(tokenCode, false));
     if (knobs.throttleEvery && call % knobs.throttleEvery === 0) return fail('throttled', FAILURES.throttled(knobs.throttleCode ?? 70031));
+    if (isLogisticsApi(type)) {
+      const shipped = logisticsAnswer(type, params, stories, options.seed, now());
+      return shipped.ok ? { status: 200, body: writeJson(shipped.body), contentType: 'application/json;charset=UTF-8' } : fail('business', shipped.failure);
+    }
     const api = LIST_APIS[type];
     if (!api) return fail('commonParam', FAILURES.commonParam('type'));
     const result = listOrders(api, params, { stories, seed: options.seed, now: now(), inclusiveEnd: knobs.inclusiveEnd ?? true, tamper: knobs.tamper });

@@ -5,6 +5,7 @@
  */
 import type { OAuthBook } from '../common/oauth-book.js';
 import { tokenCreate, tokenRefresh } from './oauth.js';
+import { companiesGet, consignResend, offlineSend } from './logistics-methods.js';
 import { pickFields, renderTrade } from './render.js';
 import { TOP_ERRORS, TopFault } from './top-errors.js';
 import { selectedTypes, type TradeBook, type VisibleTrade } from './trade-book.js';
@@ -127,4 +128,7 @@ export const METHOD_TABLE: Record<string, { handler: Handler; session: boolean }
   'taobao.time.get': { handler: timeGet, session: false },
   'taobao.top.auth.token.create': { handler: tokenCreate, session: false },
   'taobao.top.auth.token.refresh': { handler: tokenRefresh, session: false },
+  'taobao.logistics.offline.send': { handler: offlineSend, session: true },
+  'taobao.logistics.consign.resend': { handler: consignResend, session: true },
+  'taobao.logistics.companies.get': { handler: companiesGet, session: false },
 };
