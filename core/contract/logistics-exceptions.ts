@@ -94,8 +94,10 @@ export interface SlaSettingsView extends SlaSettings {
   updatedAt: number | null;
 }
 
-export type SlaSettingsInput = Partial<Omit<SlaSettings, 'rules' | 'siteMessages'>> & {
+export type SlaSettingsInput = Partial<Omit<SlaSettings, 'rules' | 'siteMessages' | 'calendar' | 'ticketDueMinutes'>> & {
   rules?: Partial<Record<SlaRuleId, Partial<SlaRuleParams>>>;
+  calendar?: Partial<BusinessCalendar>;
+  ticketDueMinutes?: Partial<Record<TicketType, number>>;
   siteMessages?: Partial<SiteMessageSettings>;
   /** Write-only: the HMAC secret that signs site messages; blank keeps the stored one. */
   siteMessageSecret?: string;

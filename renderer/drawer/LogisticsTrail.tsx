@@ -206,13 +206,19 @@ function EventNode({ event, selected, onToggle, canRaw }: { event: TrackingEvent
   );
 }
 
+/** JSON pretty-printed; a form body (Kuaidi100's `param=…&sign=…`, SF's `content=<XML>`) field by field, decoded. */
 function pretty(raw: RawPayload): string {
-  if (raw.contentType.includes('json')) {
+  const asJson = (text: string): string | null => {
     try {
-      return JSON.stringify(JSON.parse(raw.body), null, 2);
+      return JSON.stringify(JSON.parse(text), null, 2);
     } catch {
-      // not JSON after all: show it as sent
+      return null;
     }
+  };
+  const body = raw.body.trim();
+  if (raw.contentType.includes('json')) return asJson(body) ?? raw.body;
+  if (/^[\w.-]+=[^\s]*(&[\w.-]+=[^\s]*)*$/.test(body)) {
+    return [...new URLSearchParams(body)].map(([key, value]) => `${key} = ${asJson(value) ?? value}`).join('\n\n');
   }
   return raw.body;
 }

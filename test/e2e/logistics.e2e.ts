@@ -39,6 +39,7 @@ describe('logistics trail and workspace', () => {
   let page: Page;
   let admin: { token: string };
   let parcel: ParcelInfo;
+  let pushSign = '';
   const POS_SECRET = 'e2e-pos-secret-for-logistics';
   const platformOrderId = 'POS-E2E-LOGISTICS-0001';
   const waybillNo = 'YT5555508965056';
@@ -131,6 +132,7 @@ describe('logistics trail and workspace', () => {
       },
     });
     const sign = createHash('md5').update(param + SALT).digest('hex').toUpperCase();
+    pushSign = sign;
     const form = (s: string) => ({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ param, sign: s }).toString() });
     expect((await fetch(`${server.url}/hooks/kuaidi100`, form('0'.repeat(32)))).status).toBe(401);
     const res = await fetch(`${server.url}/hooks/kuaidi100`, form(sign));
@@ -174,7 +176,9 @@ describe('logistics trail and workspace', () => {
     await trail.rawPayload.waitFor();
     const raw = (await trail.rawPayload.textContent()) ?? '';
     expect(raw).toContain(waybillNo);
-    expect(raw).toContain('sign=');
+    // the form body Kuaidi100 sent, decoded field by field: the JSON param and its signature
+    expect(raw).toContain('param = {');
+    expect(raw).toContain(`sign = ${pushSign}`);
     await waitForText(trail.detail.getByTestId('trail-detail-source'), '推送');
     expect(await trail.detail.textContent()).toContain('kuaidi100');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'logistics-trail.png') });
