@@ -122,7 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Demo operators first: a fresh demo folder then has admin/demo-admin, not a one-time password.
   const startupNotices = demo ? ensureDemoOperators(mutations) : [];
   startupNotices.push(...ensureFirstAdmin(mutations));
-  if (demo) {
+  if (demo && typeof demo === 'object') {
     const seeded = seedDemo(db, mutations, { ...demo, now: clock.now() });
     if (seeded > 0) startupNotices.push(`Demo mode: seeded ${seeded} orders (seed ${demo.seed}).`);
   }

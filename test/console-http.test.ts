@@ -7,7 +7,7 @@ import { tempDir } from './support/engine.js';
 let running: RunningConsole;
 
 beforeAll(async () => {
-  running = await startConsole({ dataDir: tempDir(), port: 0, demo: { size: 20, seed: 5 }, logger: silentLogger, staticDir: tempDir() });
+  running = await startConsole({ dataDir: tempDir(), port: 0, demo: { orders: 60, seed: 5, flow: false }, logger: silentLogger, staticDir: tempDir() });
 });
 afterAll(async () => {
   await running.close();
@@ -92,6 +92,6 @@ describe('browser console host', () => {
   });
 
   it('refuses to run a demo on a non-loopback address', async () => {
-    await expect(startConsole({ dataDir: tempDir(), port: 0, host: '0.0.0.0', demo: { size: 1, seed: 1 }, logger: silentLogger })).rejects.toThrow(/refuses to listen on 0\.0\.0\.0/);
+    await expect(startConsole({ dataDir: tempDir(), port: 0, host: '0.0.0.0', demo: { orders: 0 }, logger: silentLogger })).rejects.toThrow(/refuses to listen on 0\.0\.0\.0/);
   });
 });

@@ -12,7 +12,7 @@ let admin: { token: string };
 
 beforeAll(async () => {
   douyin = await startDouyinSimulator({ seed: 11, orders: 120, start: Date.now() - 2 * DAY, spanMs: DAY, apps: { 'dy-app': { secret: 'dy-secret', tokens: ['dy-token'] } } });
-  running = await startConsole({ dataDir: tempDir(), port: 0, demo: { size: 1, seed: 1 }, logger: silentLogger, staticDir: tempDir(), schedule: false, partners: { gateways: { douyin: douyin.url } } });
+  running = await startConsole({ dataDir: tempDir(), port: 0, demo: { orders: 0 }, logger: silentLogger, staticDir: tempDir(), schedule: false, partners: { gateways: { douyin: douyin.url } } });
   const login = await running.core.login('admin', 'demo-admin');
   if ('error' in login) throw new Error(login.error.message);
   admin = { token: login.data.token };

@@ -11,7 +11,7 @@ let admin: { token: string };
 const SECRET = 'pos-secret-for-tests-0001';
 
 beforeAll(async () => {
-  running = await startConsole({ dataDir: tempDir(), port: 0, demo: { size: 1, seed: 1 }, logger: silentLogger, staticDir: tempDir(), schedule: false });
+  running = await startConsole({ dataDir: tempDir(), port: 0, demo: { orders: 0 }, logger: silentLogger, staticDir: tempDir(), schedule: false });
   const login = await running.core.login('admin', 'demo-admin');
   if ('error' in login) throw new Error(login.error.message);
   admin = { token: login.data.token };

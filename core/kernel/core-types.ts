@@ -13,8 +13,12 @@ export interface CoreOptions {
   logger?: Logger;
   /** Path to a better-sqlite3 `.node` built for the running ABI (Electron host); default: the Node build. */
   nativeBinding?: string;
-  /** Create one operator per role with password `demo-<role>` and seed demo orders. */
-  demo?: { size: number; seed: number } | false;
+  /**
+   * Demo operators: one per role with password `demo-<role>`. `true` for the hosts' `--demo`, whose
+   * orders come through the sandbox simulators (main/node/demo); `{ size, seed }` also ingests that
+   * many generated orders directly (core/demo), a fixture for engine tests and benches.
+   */
+  demo?: boolean | { size: number; seed: number };
   /** Start the node-cron jobs (channel pulls). Hosts say yes; tests drive syncs by hand. */
   schedule?: boolean;
   /** Which host is running the engine, written into audit sources ('console', 'desktop', 'cli'). */

@@ -1,4 +1,8 @@
-/** `--demo`: a realistic seeded dataset through the normal ingestion path (audited, exactly once). */
+/**
+ * Generated orders (core/demo) through the normal ingestion path (audited, exactly once): a fixture
+ * for engine tests, `createCore({ demo: { size, seed } })`. The hosts' `--demo` does not use it: its
+ * orders come from the sandbox simulators through the connectors and pushes (main/node/demo).
+ */
 import { generateDemoOrders } from '../demo/index.js';
 import type { MutationQueue } from '../kernel/mutation.js';
 import type { Db } from '../store/db.js';

@@ -10,6 +10,8 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createCore } from '../../core/index.js';
 import type { Core } from '../../core/kernel/core-types.js';
 import { consoleLogger } from '../../core/kernel/logger.js';
+import type { PushSender } from '../../sandbox/merchant/index.js';
+import { demoNotice, prepareDemo, type PreparedDemo } from '../node/demo/index.js';
 import { APP_NAME } from './data-dir.js';
 import { registerCoreIpc } from './ipc.js';
 import { parseLaunchOptions } from './launch-options.js';
@@ -33,6 +35,7 @@ const target: RendererTarget =
     : fileTarget(join(outDir, '../renderer/index.html'));
 
 let core: Core | undefined;
+let demo: PreparedDemo | null = null;
 let mainWindow: BrowserWindow | undefined;
 
 /** Shows why the app cannot run, then exits with status 1 (bin/start.mjs reads that as a failed start). */
@@ -54,13 +57,18 @@ async function start(): Promise<void> {
 
   applySessionPolicy(session.defaultSession, target);
   let engine: Core;
+  let prepared: PreparedDemo | null = null;
   try {
-    engine = await createCore({ dataDir: launch.dataDir, nativeBinding: binding.path, host: 'desktop', demo: launch.demo, logger, schedule: true });
+    // Demo: the sandbox simulators run in this process; the engine's gateways point at them.
+    prepared = launch.demo ? await prepareDemo(launch.dataDir, launch.demo, Date.now) : null;
+    engine = await createCore({ dataDir: launch.dataDir, nativeBinding: binding.path, host: 'desktop', demo: Boolean(launch.demo), logger, schedule: true, ...(prepared?.partners ? { partners: prepared.partners } : {}) });
   } catch (err) {
+    await prepared?.close();
     const reason = err instanceof Error ? err.message : String(err);
     return fatal('Order Hub could not start its engine', `${reason}\nData folder: ${launch.dataDir}`);
   }
   core = engine;
+  demo = prepared;
   logger.info(`Order Hub desktop: data folder ${launch.dataDir}`);
 
   Menu.setApplicationMenu(buildAppMenu());
@@ -80,6 +88,24 @@ async function start(): Promise<void> {
       void dialog.showMessageBox(win, { type: 'info', title: APP_NAME, message: 'Order Hub is ready', detail: notices.join('\n') });
     });
   }
+  if (prepared) fillDemo(engine, prepared, win);
+}
+
+/**
+ * The demo's shops back-fill while the window is already up. Partners cannot reach the desktop app,
+ * so the WeChat/POS backends' signed pushes go to the same receiver function the console's
+ * /hooks/<channel> calls, and Douyin is polled rather than pushed (README "Demo").
+ */
+function fillDemo(engine: Core, prepared: PreparedDemo, win: BrowserWindow): void {
+  const send: PushSender = ({ path, headers, body }) => engine.receivePush(path.slice('/hooks/'.length), { headers: { ...headers }, body: Buffer.from(body, 'utf8') });
+  prepared
+    .fill(engine, { send })
+    .then((running) => {
+      const notice = demoNotice(running.summary);
+      logger.info(notice);
+      if (!win.isDestroyed()) void dialog.showMessageBox(win, { type: 'info', title: APP_NAME, message: 'Demo data is in', detail: notice });
+    })
+    .catch((err: unknown) => logger.error('The demo could not fill the store', { error: err instanceof Error ? err.message : String(err) }));
 }
 
 // One engine per data folder: a second launch focuses the running window instead.
@@ -99,8 +125,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const engine = core;
     core = undefined;
-    engine
-      .close()
+    const stopping = demo;
+    demo = null;
+    // The demo's simulators and flow timer first, so nothing writes into a closing engine.
+    (stopping ? stopping.close().catch((err: unknown) => logger.error('demo close failed', { error: String(err) })) : Promise.resolve())
+      .then(() => engine.close())
       .catch((err: unknown) => logger.error('engine close failed', { error: String(err) }))
       .finally(() => app.quit());
   });

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_NAME, platformAppDataDir, resolveDataDir } from './data-dir.js';
-import { DEFAULT_DEMO, parseLaunchOptions } from './launch-options.js';
+import { DEFAULT_DEMO_ORDERS, DEFAULT_DEMO_SEED, DEFAULT_FLOW } from '../node/demo/plan.js';
+import { parseLaunchOptions } from './launch-options.js';
 
 describe('data folder', () => {
   const home = '/home/ana';
@@ -33,16 +34,19 @@ describe('parseLaunchOptions', () => {
   });
 
   it('reads --data, --demo and the demo knobs, ignoring Chromium and console flags', () => {
-    const options = parseLaunchOptions(['.', '--no-sandbox', '--port', '0', '--data', '/tmp/x', '--demo', '--demo-size', '50'], {});
-    expect(options).toEqual({ dataDir: '/tmp/x', demo: { size: 50, seed: DEFAULT_DEMO.seed } });
-    expect(parseLaunchOptions(['--data=/y', '--demo'], {})).toEqual({ dataDir: '/y', demo: { ...DEFAULT_DEMO } });
+    const options = parseLaunchOptions(['.', '--no-sandbox', '--port', '0', '--data', '/tmp/x', '--demo', '--demo-orders', '50', '--seed', '7', '--no-flow'], {});
+    expect(options).toEqual({ dataDir: '/tmp/x', demo: { orders: 50, seed: 7, flow: false } });
+    expect(parseLaunchOptions(['--data=/y', '--demo'], {})).toEqual({ dataDir: '/y', demo: { orders: DEFAULT_DEMO_ORDERS, seed: DEFAULT_DEMO_SEED, flow: { ordersPerMinute: DEFAULT_FLOW.ordersPerMinute } } });
+    expect(parseLaunchOptions(['--demo', '--flow-rate', '30'], {}).demo).toMatchObject({ flow: { ordersPerMinute: 30 } });
   });
 
   it('needs --demo for a demo, like ops console', () => {
-    expect(parseLaunchOptions(['--demo-size', '10', '--data', '/d'], {})).toEqual({ dataDir: '/d', demo: false });
+    expect(parseLaunchOptions(['--demo-orders', '10', '--no-flow', '--data', '/d'], {})).toEqual({ dataDir: '/d', demo: false });
   });
 
-  it('rejects a demo size that is not a whole number', () => {
-    expect(() => parseLaunchOptions(['--demo', '--demo-size', 'lots'], {})).toThrow(/--demo-size/);
+  it('rejects demo knobs that are not whole numbers in range', () => {
+    expect(() => parseLaunchOptions(['--demo', '--demo-orders', 'lots'], {})).toThrow(/--demo-orders/);
+    expect(() => parseLaunchOptions(['--demo', '--seed'], {})).toThrow(/--seed/);
+    expect(() => parseLaunchOptions(['--demo', '--flow-rate', '0'], {})).toThrow(/--flow-rate must be a whole number from 1/);
   });
 });

@@ -1,12 +1,16 @@
 /** Argument parsing for `ops`: unknown flags and missing values are clear errors, never guesses. */
 import { parseArgs } from 'node:util';
+import { DEMO_FLAG_OPTIONS } from './demo/flags.js';
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: ops <command> [options]
 
-  console [--demo] [--demo-size N] [--demo-seed S] [--port N] [--host H] [--data DIR]
-                              start the browser console (binds 127.0.0.1:5178 by default)
+  console [--port N] [--host H] [--data DIR]
+          [--demo [--seed S] [--demo-orders N] [--no-flow] [--flow-rate N]]
+                              start the browser console (binds 127.0.0.1:5178 by default); --demo
+                              fills it from the sandbox simulators (default 10000 orders, new ones
+                              flowing at 10/min; --no-flow keeps a still picture)
   backup <file> [--data DIR] [--json]      online backup of the store (+ audit anchor beside it)
   restore <file> [--data DIR] [--json]     replace the store with a backup (engine must be stopped)
   audit verify [--data DIR] [--json]       check the audit hash chain and its anchor
@@ -20,10 +24,7 @@ The data folder is --data, else $ORDERHUB_DATA, else the desktop app's folder.`;
 const OPTIONS = {
   data: { type: 'string' },
   json: { type: 'boolean' },
-  demo: { type: 'boolean' },
-  'demo-size': { type: 'string' },
-  'demo-seed': { type: 'string' },
-  'no-flow': { type: 'boolean' },
+  ...DEMO_FLAG_OPTIONS,
   port: { type: 'string' },
   host: { type: 'string' },
   channel: { type: 'string' },

@@ -10,6 +10,7 @@ import { silentLogger } from '../../core/kernel/logger.js';
 import { restoreFrom } from '../../core/store/backup.js';
 import { type CliValues, intOption, UsageError } from './cli-args.js';
 import { startConsole } from './console.js';
+import { DemoFlagError, demoFromFlags } from './demo/flags.js';
 
 const CLI_ACTOR: Actor = { type: 'system', id: 'cli', name: 'ops 命令行' };
 
@@ -126,7 +127,12 @@ async function userCommand(sub: string | undefined, username: string | undefined
 }
 
 async function runConsole(values: CliValues, dataDir: string): Promise<number> {
-  const demo = values.demo ? { size: intOption(values['demo-size'], 'demo-size', 50_000, 1), seed: intOption(values['demo-seed'], 'demo-seed', 20261128) } : false;
+  let demo;
+  try {
+    demo = demoFromFlags(values, true);
+  } catch (err) {
+    throw err instanceof DemoFlagError ? new UsageError(err.message) : err;
+  }
   const running = await startConsole({ dataDir, port: intOption(values.port, 'port', 5178), ...(values.host ? { host: values.host } : {}), demo });
   process.stdout.write(`Order Hub console listening on ${running.url} (data: ${dataDir})\n`);
   await new Promise<void>((resolveStop) => {

@@ -36,6 +36,8 @@ export interface DouyinSimulatorOptions {
   pushBatchSize?: number;
   /** Token lifetimes of the simulated authorisation. */
   oauth?: OAuthKnobs;
+  /** A prepared story stream (story `n` at index n) instead of generating `orders` from the seed; pushes still begin after `start`. */
+  stories?: OrderStory[];
 }
 
 export interface DouyinSimulator {
@@ -65,7 +67,7 @@ export async function startDouyinSimulator(options: DouyinSimulatorOptions): Pro
   const now = options.now ?? Date.now;
   const knobs = options.knobs ?? {};
   const shopId = options.shopId ?? '4463798';
-  const stories = generateStories({ seed: options.seed, count: options.orders, start: options.start, spanMs: options.spanMs });
+  const stories = options.stories ?? generateStories({ seed: options.seed, count: options.orders, start: options.start, spanMs: options.spanMs });
   const book = new DouyinOrderBook(stories, { seed: options.seed, shopId, unknownStatusEvery: knobs.unknownStatusEvery });
   const oauth = new OAuthBook('dy', options.seed, now, options.oauth);
   const gateway = new DouyinGateway(book, options.apps, knobs, now, options.seed, oauth, shopId);

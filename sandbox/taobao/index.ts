@@ -20,6 +20,8 @@ export interface TaobaoSimulatorKnobs extends GatewayKnobs, TradeBookKnobs, OAut
   latencyMs?: number;
   /** TMC: how long a consumed, unconfirmed message waits before it is handed out again. Default 0. */
   tmcRedeliverMs?: number;
+  /** TMC: only events at or after this time are published (the app subscribed then). Default: every event. */
+  tmcFrom?: number;
 }
 
 export interface TaobaoSimulatorOptions {
@@ -33,6 +35,8 @@ export interface TaobaoSimulatorOptions {
   knobs?: TaobaoSimulatorKnobs;
   /** The simulator's clock: decides which version of each story is visible. Default Date.now. */
   now?: () => number;
+  /** A prepared story stream (story `n` at index n) instead of generating `orders` from the seed (the demo's history + flow). */
+  stories?: readonly OrderStory[];
 }
 
 export interface TaobaoSimulator {
@@ -64,10 +68,10 @@ async function readForm(req: IncomingMessage): Promise<Map<string, string>> {
 export async function startTaobaoSimulator(options: TaobaoSimulatorOptions): Promise<TaobaoSimulator> {
   const knobs = options.knobs ?? {};
   const now = options.now ?? Date.now;
-  const stories = generateStories({ seed: options.seed, count: options.orders, start: options.start, spanMs: options.spanMs });
+  const stories = options.stories ?? generateStories({ seed: options.seed, count: options.orders, start: options.start, spanMs: options.spanMs });
   const book = new TradeBook(stories, options.seed, knobs);
   const oauth = new OAuthBook('tb', options.seed, now, knobs);
-  const gateway = new TopGateway({ apps: options.apps, knobs, now, seed: options.seed, book, oauth, tmc: new TmcQueue(book, options.seed, knobs.tmcRedeliverMs ?? 0) });
+  const gateway = new TopGateway({ apps: options.apps, knobs, now, seed: options.seed, book, oauth, tmc: new TmcQueue(book, options.seed, knobs.tmcRedeliverMs ?? 0, knobs.tmcFrom) });
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

@@ -47,10 +47,12 @@ export class TmcQueue {
     private readonly book: TradeBook,
     seed: number,
     private readonly redeliverAfterMs: number,
+    from = -Infinity,
   ) {
     const rng = new Rng(seed ^ 0x7dc);
     this.messages = book.stories
       .flatMap((story) => story.versions.map((version, v) => ({ story, version, v })))
+      .filter(({ version }) => version.at >= from)
       .sort((a, b) => a.version.at - b.version.at || a.story.n - b.story.n || a.v - b.v)
       .map(({ story, version, v }) => ({ id: `6${String(story.n).padStart(9, '0')}${String(v).padStart(2, '0')}${rng.digits(7)}`, at: version.at, story, version }));
   }

@@ -11,7 +11,7 @@ import { OrderDrawer } from './pages/OrderDrawer.js';
 import { OrdersPage } from './pages/OrdersPage.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { launchChromium, newDesk } from './support/browser.js';
-import { DEMO, SCREENSHOT_DIR, startTestConsole, type TestConsole } from './support/console.js';
+import { SCREENSHOT_DIR, startTestConsole, type TestConsole } from './support/console.js';
 import { waitForAll, waitForText } from './support/waits.js';
 
 describe('customer service finds an order and writes a remark', () => {
@@ -48,7 +48,7 @@ describe('customer service finds an order and writes a remark', () => {
     await shell.waitUntilReady();
     await waitForText(shell.operatorRole, '客服');
     await waitForText(shell.statusItem('health'), '运行正常');
-    await waitForText(shell.statusItem('orders'), String(DEMO.size));
+    await waitForText(shell.statusItem('orders'), String(server.demoOrders));
     expect(await shell.navItem('logistics').isDisabled()).toBe(true);
     expect(await shell.navItem('users').count()).toBe(0);
   });
@@ -60,7 +60,7 @@ describe('customer service finds an order and writes a remark', () => {
     await shell.workspace('orders').waitFor();
     await orders.waitForRows();
     allOrders = await orders.waitForTotal((n) => n > 0);
-    expect(allOrders).toBe(DEMO.size);
+    expect(allOrders).toBe(server.demoOrders);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'orders-workspace.png') });
   });
 

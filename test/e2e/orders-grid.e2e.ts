@@ -12,7 +12,7 @@ import { OrderDrawer } from './pages/OrderDrawer.js';
 import { OrdersPage } from './pages/OrdersPage.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { launchChromium, newDesk } from './support/browser.js';
-import { DEMO, ROOT, startTestConsole, type TestConsole } from './support/console.js';
+import { ROOT, startTestConsole, type TestConsole } from './support/console.js';
 import { waitForAll, waitForText } from './support/waits.js';
 
 const FIXTURES = join(ROOT, 'core/orders/import/fixtures');
@@ -61,7 +61,7 @@ describe('the orders grid for an administrator', () => {
     const shell = new ShellPage(page);
     await shell.waitUntilReady();
     await shell.navItem('users').waitFor();
-    await orders.waitForTotal((n) => n === DEMO.size);
+    await orders.waitForTotal((n) => n === server.demoOrders);
   });
 
   it('sorts by paid amount, largest first, in the engine', async () => {
@@ -105,14 +105,14 @@ describe('the orders grid for an administrator', () => {
     await page.getByTestId('views-save-confirm').click();
     await waitForText(page.getByTestId('orders-notice'), '已发货订单');
     await orders.clearFilters.click();
-    await orders.waitForTotal((n) => n === DEMO.size);
+    await orders.waitForTotal((n) => n === server.demoOrders);
     const select = page.getByTestId('views-select');
     await select.selectOption({ label: '已发货订单' });
     await orders.waitForTotal((n) => n === shipped);
     await page.getByTestId('views-delete').click();
     await waitForAll(select.locator('option'), (labels) => !labels.includes('已发货订单'));
     await orders.clearFilters.click();
-    await orders.waitForTotal((n) => n === DEMO.size);
+    await orders.waitForTotal((n) => n === server.demoOrders);
   });
 
   it('exports the current query as CSV', async () => {
@@ -140,7 +140,7 @@ describe('the orders grid for an administrator', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     const after = await engineCount({});
-    expect(after).toBeGreaterThan(DEMO.size);
+    expect(after).toBeGreaterThan(server.demoOrders);
     await orders.waitForTotal((n) => n === after);
   });
 

@@ -50,7 +50,7 @@ describe('npm start without Electron', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'orderhub-start-'));
     const noElectron = mkdtempSync(join(tmpdir(), 'orderhub-no-electron-'));
     cleanups.push(dataDir, noElectron);
-    child = spawn(process.execPath, ['bin/start.mjs', '--port', '0', '--data', dataDir, '--demo', '--demo-size', '50'], {
+    child = spawn(process.execPath, ['bin/start.mjs', '--port', '0', '--data', dataDir, '--demo', '--demo-orders', '50', '--no-flow'], {
       cwd: root,
       detached: true, // own process group, so afterEach can stop the console too
       stdio: ['ignore', 'pipe', 'pipe'],

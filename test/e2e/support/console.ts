@@ -5,16 +5,22 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentLogger } from '../../../core/kernel/logger.js';
 import { startConsole, type RunningConsole } from '../../../main/node/console.js';
+import type { DemoRequest } from '../../../main/node/demo/index.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const RENDERER_DIR = join(ROOT, 'out/renderer');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/e2e');
 
-/** The demo data set every journey walks: ~300 orders, seed 42 (deterministic). */
-export const DEMO = { size: 300, seed: 42 } as const;
+/**
+ * The demo every journey walks: ~300 orders from the sandbox simulators through the connectors and
+ * pushes, seed 42, as a still picture (--no-flow) so the counts a journey reads stay put.
+ */
+export const DEMO = { seed: 42, orders: 300, flow: false } as const satisfies DemoRequest;
 
 export interface TestConsole extends RunningConsole {
   dataDir: string;
+  /** How many orders the demo's simulators put in the store (deterministic from the seed). */
+  demoOrders: number;
   stop(): Promise<void>;
 }
 
@@ -23,6 +29,8 @@ export interface TestConsoleOptions {
   partners?: Record<string, unknown>;
   /** Scheduled channel pulls; the engine's default (on) unless a journey wants only its own syncs. */
   schedule?: boolean;
+  /** Another demo, e.g. `{ orders: 0 }` (demo operators only) for a journey that brings its own partners. */
+  demo?: DemoRequest;
 }
 
 /** Starts the browser console in-process on a random loopback port with a fresh data folder. */
@@ -35,6 +43,7 @@ export async function startTestConsole(options: TestConsoleOptions = {}): Promis
   return {
     ...running,
     dataDir,
+    demoOrders: running.demo?.summary.total ?? 0,
     async stop() {
       await running.close();
       await rm(dataDir, { recursive: true, force: true });
