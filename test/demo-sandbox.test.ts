@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, OrderRow } from '../core/contract/orders.js';
 import { ManualClock } from '../core/kernel/clock.js';
 import { silentLogger } from '../core/kernel/logger.js';
+import { createCore } from '../core/index.js';
 import { startConsole, type RunningConsole } from '../main/node/console.js';
+import { prepareDemo, receiverSender } from '../main/node/demo/index.js';
 import { tempDir } from './support/engine.js';
 
 const T0 = Date.UTC(2026, 10, 28, 6, 30);
@@ -164,6 +166,27 @@ describe('--demo through the sandbox', () => {
     expect(data(await second.running.core.invoke(SYSTEM, 'channels/shops', {}))).toHaveLength(5);
     await pullAll(second.running);
     expect((await allOrders(second.running)).map(fingerprint)).toEqual(rows);
+  }, 120_000);
+
+  it("desktop host (no HTTP listener): the merchant backends' signed requests reach the same receiver; Douyin is polled", async () => {
+    const clock = new ManualClock(T0);
+    const dataDir = tempDir();
+    const prepared = await prepareDemo(dataDir, { seed: 51, orders: 200, flow: { pushEveryMs: 3_600_000 } }, () => clock.now());
+    const core = await createCore({ dataDir, clock, demo: true, partners: prepared.partners!, logger: silentLogger });
+    try {
+      const demo = await prepared.fill(core, { send: receiverSender(core) });
+      for (const channel of CHANNELS) expect(demo.summary.ordersByChannel[channel], channel).toBeGreaterThan(0);
+      clock.advance(30 * MINUTE);
+      const round = await demo.tick();
+      expect(round).toMatchObject({ douyinMessages: 0, refused: 0 });
+      expect(round.merchantOrders).toBeGreaterThan(0);
+      // A forged request through the same function is refused, as at /hooks/pos.
+      const forged = await core.receivePush('pos', { headers: { 'x-orderhub-shop': 'demo-pos', 'x-orderhub-timestamp': String(clock.now()), 'x-orderhub-nonce': 'n'.repeat(20), 'x-orderhub-signature': '0'.repeat(64) }, body: Buffer.from('{"orders":[]}') });
+      expect(forged.status).toBe(401);
+    } finally {
+      await prepared.close();
+      await core.close();
+    }
   }, 120_000);
 
   it('a demo with orders refuses other platform gateways, and refuses a non-loopback host before starting anything', async () => {

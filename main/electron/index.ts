@@ -10,8 +10,7 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createCore } from '../../core/index.js';
 import type { Core } from '../../core/kernel/core-types.js';
 import { consoleLogger } from '../../core/kernel/logger.js';
-import type { PushSender } from '../../sandbox/merchant/index.js';
-import { demoNotice, prepareDemo, type PreparedDemo } from '../node/demo/index.js';
+import { demoNotice, prepareDemo, type PreparedDemo, receiverSender } from '../node/demo/index.js';
 import { APP_NAME } from './data-dir.js';
 import { registerCoreIpc } from './ipc.js';
 import { parseLaunchOptions } from './launch-options.js';
@@ -97,9 +96,8 @@ async function start(): Promise<void> {
  * /hooks/<channel> calls, and Douyin is polled rather than pushed (README "Demo").
  */
 function fillDemo(engine: Core, prepared: PreparedDemo, win: BrowserWindow): void {
-  const send: PushSender = ({ path, headers, body }) => engine.receivePush(path.slice('/hooks/'.length), { headers: { ...headers }, body: Buffer.from(body, 'utf8') });
   prepared
-    .fill(engine, { send })
+    .fill(engine, { send: receiverSender(engine) })
     .then((running) => {
       const notice = demoNotice(running.summary);
       logger.info(notice);

@@ -66,6 +66,14 @@ export interface RunningDemo {
   close(): Promise<void>;
 }
 
+/**
+ * Where the host has no HTTP listener (the desktop app): the merchant's signed request goes to the
+ * same receiver function /hooks/<channel> calls, signature check included.
+ */
+export function receiverSender(core: Pick<Core, 'receivePush'>): PushSender {
+  return ({ path, headers, body }) => core.receivePush(path.slice('/hooks/'.length), { headers: { ...headers }, body: Buffer.from(body, 'utf8') });
+}
+
 async function call<K extends HandlerName>(core: Core, name: K, args: CoreApi[K]['args']): Promise<CoreApi[K]['result']> {
   const result = await core.invoke({ trusted: DEMO_ACTOR }, name, args);
   if ('error' in result) throw new Error(`Demo: ${name} failed: ${result.error.message}`);
