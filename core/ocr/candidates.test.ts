@@ -78,6 +78,16 @@ describe('ranking with distractors', () => {
     expect(named.confidence).toBeGreaterThan(barcodeOnly.confidence);
   });
 
+  it('a garbled prefix is put back only for a carrier the label names', () => {
+    const printed = line(200, 30, 'No', 'vr', '5988', '3189', '6446', '1');
+    const onYto = [line(10, 20, 'YTO', 'EXPRESS'), printed];
+    const ranked = rankCandidates(textSightings(onYto, fits), { labelText: 'YTO EXPRESS' });
+    expect(chooseWaybill(ranked)).toMatchObject({ waybillNo: 'YT5988318964461', carrier: 'YTO' });
+    // Without the carrier's name nothing is invented: the digits alone are all there is.
+    const unnamed = rankCandidates(textSightings([printed], fits));
+    expect(unnamed.map((c) => c.waybillNo)).toEqual(['5988318964461']);
+  });
+
   it('a number that fits no carrier is offered with a warning but never chosen', () => {
     const ranked = rankCandidates(textSightings([line(200, 30, '9999', '8888', '7777', '6666', '55')], fits));
     expect(ranked[0]).toMatchObject({ waybillNo: '999988887777666655', fitsPattern: false });

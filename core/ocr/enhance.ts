@@ -21,6 +21,7 @@ export async function estimateTextSkew(img: Grey, maxAngle = 30): Promise<number
   const f = Math.min(1, side / Math.max(img.width, img.height));
   const { data, info } = await sharp(img.grey, { raw: { width: img.width, height: img.height, channels: 1 } })
     .resize(Math.max(1, Math.round(img.width * f)), Math.max(1, Math.round(img.height * f)))
+    .extractChannel(0) // a resized one-channel raw image comes back as three channels otherwise
     .raw()
     .toBuffer({ resolveWithObject: true });
   const xs: number[] = [];
@@ -102,6 +103,7 @@ export async function flattenLight(img: Grey): Promise<Grey> {
   const background = await sharp(maxima, { raw: { width: bw, height: bh, channels: 1 } })
     .blur(1.2)
     .resize(img.width, img.height, { kernel: 'cubic', fit: 'fill' })
+    .extractChannel(0)
     .raw()
     .toBuffer();
   const out = Buffer.alloc(img.grey.length);
@@ -114,7 +116,7 @@ export async function flattenLight(img: Grey): Promise<Grey> {
 }
 
 /** A region of a greyscale image as PNG for tesseract, with rectangles painted white (barcodes). */
-export async function cropToPng(img: Grey, rect: { x: number; y: number; width: number; height: number }, blank: readonly { x: number; y: number; width: number; height: number }[] = []): Promise<Buffer> {
+export async function cropToPng(img: Grey, rect: { x: number; y: number; width: number; height: number }, blank: readonly { x: number; y: number; width: number; height: number }[] = [], zoom = 1): Promise<Buffer> {
   const x = clampInt(rect.x, 0, img.width - 1), y = clampInt(rect.y, 0, img.height - 1);
   const w = clampInt(rect.width, 1, img.width - x), h = clampInt(rect.height, 1, img.height - y);
   const out = Buffer.alloc(w * h);
@@ -124,7 +126,9 @@ export async function cropToPng(img: Grey, rect: { x: number; y: number; width: 
     const y0 = clampInt(b.y - y, 0, h), y1 = clampInt(b.y + b.height - y, 0, h);
     for (let r = y0; r < y1; r++) out.fill(255, r * w + x0, r * w + x1);
   }
-  return sharp(out, { raw: { width: w, height: h, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+  const png = sharp(out, { raw: { width: w, height: h, channels: 1 } });
+  if (zoom !== 1) png.resize(Math.round(w * zoom), Math.round(h * zoom), { kernel: 'cubic' }).extractChannel(0);
+  return png.png({ compressionLevel: 1 }).toBuffer();
 }
 
 function clampInt(v: number, lo: number, hi: number): number {

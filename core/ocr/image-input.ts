@@ -3,9 +3,9 @@
  * (and EXIF orientation); iPhone HEIC goes through heic-decode first, since sharp's prebuilt libvips
  * decodes AVIF but not HEVC. Limits are checked before pixels are allocated; nothing is written.
  */
-import decodeHeic from 'heic-decode';
 import sharp from 'sharp';
 import { OcrInputError } from './errors.js';
+import { decodeHeic } from './heic.js';
 import type { OcrLimits } from './limits.js';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'heic' | 'avif';

@@ -20,7 +20,9 @@ export async function readReceiver(engine: OcrEngine, img: Grey, lines: readonly
     // From the text area's left edge (the 收 mark and the name precede the phone) to the phone's end.
     const pad = p.box.height * 0.35;
     const crop: Box = { x: area.x, y: p.box.y - pad, width: p.box.x + p.box.width - area.x + pad, height: p.box.height + 2 * pad };
-    const chinese = await engine.recognise(await cropToPng(img, crop), 'chi_sim', 'line');
+    // Chinese glyphs need ~36 px of height to be told apart; small photos are enlarged up to 2×.
+    const zoom = Math.min(2, Math.max(1, 36 / Math.max(1, p.box.height)));
+    const chinese = await engine.recognise(await cropToPng(img, crop, [], zoom), 'chi_sim', 'line');
     const text = chinese.map((l) => l.text).join(' ');
     if (isSenderLine(text) && p !== phones[phones.length - 1]) continue;
     return { result: { ...nameFromReceiverLine(text), phoneTail: p.tail }, line: crop, text };

@@ -28,7 +28,9 @@ const FULL_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 export function phoneTailIn(text: string): string | null {
   const masked = MASKED_PHONE.exec(text);
   if (masked) return masked[1]!;
-  const full = FULL_PHONE.exec(text.replace(/(\d)\s(?=\d)/g, '$1'));
+  // As printed first; then with digit groups joined ("155 3207 2434"), which can also glue a phone
+  // to a neighbouring number, so it only counts when the plain text had none.
+  const full = FULL_PHONE.exec(text) ?? FULL_PHONE.exec(text.replace(/(\d)\s(?=\d)/g, '$1'));
   return full ? full[0].slice(-4) : null;
 }
 

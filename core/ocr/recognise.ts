@@ -137,12 +137,12 @@ export async function recogniseLabel(bytes: Uint8Array, opts: RecogniseOptions =
   const receiverMs = performance.now() - t;
 
   const regions: LabelRegion[] = [
-    ...barcodesOut.map((r) => region('barcode', r.quad, r.text)),
+    ...barcodesOut.map((r) => region('barcode', r.quad, r.text, photo.original)),
     ...lines.filter((l) => candidates.some((c) => sameNumber(l.text, c.waybillNo))).map((l) => {
       const isChosen = chosen !== null && sameNumber(l.text, chosen.waybillNo);
-      return region(isChosen ? 'waybill-text' : 'candidate-text', fromStraight(l.box), l.text);
+      return region(isChosen ? 'waybill-text' : 'candidate-text', fromStraight(l.box), l.text, photo.original);
     }),
-    ...(receiver.line ? [region('receiver', fromStraight(receiver.line), receiver.text ?? '')] : []),
+    ...(receiver.line ? [region('receiver', fromStraight(receiver.line), receiver.text ?? '', photo.original)] : []),
   ];
   return {
     waybillNo: chosen?.waybillNo ?? null,
@@ -185,23 +185,35 @@ function bandAround(b: Box, img: Grey): Box {
 /** A barcode and its printed number agreeing this strongly needs no whole-label read (candidates.ts). */
 const FAST_ACCEPT = 0.6;
 
+/**
+ * Small photos (a label far away, a thumbnail) are enlarged for tesseract, whose LSTM reads glyphs
+ * under ~20 px poorly: up to 2× until the longer side reaches TEXT_SIDE.
+ */
+const TEXT_SIDE = 1200;
+
 async function readText(engine: OcrEngine, img: Grey, area: Box, blanks: readonly Box[]): Promise<OcrLine[]> {
-  const lines = await engine.recognise(await cropToPng(img, area, blanks), 'eng', 'sparse');
-  return lines.map((l) => shiftLine(l, area.x, area.y));
+  const zoom = Math.min(2, Math.max(1, TEXT_SIDE / Math.max(img.width, img.height)));
+  const lines = await engine.recognise(await cropToPng(img, area, blanks, zoom), 'eng', 'sparse');
+  return lines.map((l) => shiftLine(l, area.x, area.y, 1 / zoom));
 }
 
 function grow(b: Box, by: number): Box {
   return { x: b.x - by, y: b.y - by, width: b.width + 2 * by, height: b.height + 2 * by };
 }
 
-function shiftLine(l: OcrLine, dx: number, dy: number): OcrLine {
-  const s = (b: Box): Box => ({ ...b, x: b.x + dx, y: b.y + dy });
+function shiftLine(l: OcrLine, dx: number, dy: number, scale = 1): OcrLine {
+  const s = (b: Box): Box => ({ x: b.x * scale + dx, y: b.y * scale + dy, width: b.width * scale, height: b.height * scale });
   return { ...l, box: s(l.box), words: l.words.map((w) => ({ ...w, box: s(w.box) })) };
 }
 
-function region(kind: RegionKind, quad: Quad, text: string): LabelRegion {
-  const q = quad.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })) as Quad;
+/** Clamped to the photo: a box drawn on the straightened image can reach past a turned photo's edge. */
+function region(kind: RegionKind, quad: Quad, text: string, image: { width: number; height: number }): LabelRegion {
+  const q = quad.map((p) => ({ x: clamp(Math.round(p.x), 0, image.width), y: clamp(Math.round(p.y), 0, image.height) })) as Quad;
   return { kind, box: roundBox(boxOf(q)), quad: q, text };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
 }
 
 function sameNumber(lineText: string, no: string): boolean {

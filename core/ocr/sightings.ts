@@ -3,7 +3,8 @@
  * ("SF 2530 3400 1247 2" is five words on a label). OCR's usual digit confusions are repaired here,
  * and the number of repairs is kept, because each one is a guess that lowers the reading's weight.
  */
-import { normaliseWaybillNo, WAYBILL_PATTERNS } from '../logistics/waybill-patterns.js';
+import { carriersNamedIn } from '../logistics/carriers.js';
+import { normaliseWaybillNo, WAYBILL_PATTERNS, type WaybillPattern } from '../logistics/waybill-patterns.js';
 import type { BarcodeFormat } from './barcode.js';
 import type { Box } from './geometry.js';
 import type { OcrLine } from './tesseract-pool.js';
@@ -28,13 +29,19 @@ const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', Q: '0', D: '0', U: '0
  * Letter prefixes the pattern table knows (SF, YT, JT, JD, DPK, CN, LP…), read off the table itself
  * so a configured carrier's prefix is repaired too.
  */
-export const KNOWN_PREFIXES: readonly string[] = [...new Set(WAYBILL_PATTERNS.flatMap((p) => {
+function prefixesOf(p: WaybillPattern): string[] {
   const src = p.pattern.source;
   const plain = /^\^([A-Z]{2,4})/.exec(src);
   if (plain) return [plain[1]!];
   const alt = /^\^\(([A-Z|]+)\)/.exec(src);
   return alt ? alt[1]!.split('|') : [];
-}))];
+}
+
+export const KNOWN_PREFIXES: readonly string[] = [...new Set(WAYBILL_PATTERNS.flatMap(prefixesOf))];
+
+function prefixesOfCarriers(carriers: readonly string[]): string[] {
+  return [...new Set(WAYBILL_PATTERNS.filter((p) => carriers.includes(p.carrier)).flatMap(prefixesOf))];
+}
 
 /** A plausible waybill string: an optional letter prefix, then digits, 10–26 characters. */
 export function repairWaybillToken(raw: string): { waybillNo: string; repairs: number } | null {
@@ -89,22 +96,24 @@ const BREAKS = /[:：/]|kg$|\.\d/i;
 
 export function textSightings(lines: readonly OcrLine[], accept: (no: string) => boolean): Sighting[] {
   const out: Sighting[] = [];
+  // The prefixes of carriers named on the label: a garbled word before a digit run may be one of them.
+  const namedPrefixes = prefixesOfCarriers(carriersNamedIn(lines.map((l) => l.text).join('\n')));
   for (const line of lines) {
     const context = ORDER_WORDS.test(line.text) ? 'order' : WAYBILL_WORDS.test(line.text) ? 'waybill' : null;
     for (const run of runsOf(line)) {
-      const best = bestWindow(run, accept);
-      if (!best) continue;
-      const words = run.slice(best.from, best.to);
-      const ocr = words.reduce((s, w) => s + w.confidence, 0) / words.length / 100;
-      out.push({
-        waybillNo: best.waybillNo,
-        source: 'text',
-        reading: clamp01(Math.min(0.95, ocr) - 0.08 * best.repairs),
-        prominence: median(words.map((w) => w.box.height)),
-        context,
-        box: unionBox(words.map((w) => w.box)),
-        repairs: best.repairs,
-      });
+      for (const best of bestWindows(run, accept, namedPrefixes)) {
+        const words = run.slice(best.from, best.to);
+        const ocr = words.reduce((s, w) => s + w.confidence, 0) / words.length / 100;
+        out.push({
+          waybillNo: best.waybillNo,
+          source: 'text',
+          reading: clamp01(Math.min(0.95, ocr) - 0.08 * best.repairs),
+          prominence: median(words.map((w) => w.box.height)),
+          context,
+          box: unionBox(words.map((w) => w.box)),
+          repairs: best.repairs,
+        });
+      }
     }
   }
   // Prominence was a raw glyph height: make it relative to the tallest number text.
@@ -144,8 +153,28 @@ function runsOf(line: OcrLine): Word[][] {
  * also fits SF's 12–13 digits, so longest wins); failing that, the longest number-like window, kept as
  * a misfit the operator may still pick.
  */
-function bestWindow(run: Word[], accept: (no: string) => boolean): { from: number; to: number; waybillNo: string; repairs: number } | null {
-  let misfit: { from: number; to: number; waybillNo: string; repairs: number } | null = null;
+type Window = { from: number; to: number; waybillNo: string; repairs: number };
+
+/**
+ * The best window, plus — when the word just before it is garbled and as long as a prefix of a
+ * carrier the label names ("vr 5988 3189 6446 1" on a YTO label) — that prefix put back, each
+ * substituted letter counted as a repair. Ranking then weighs the two readings.
+ */
+function bestWindows(run: Word[], accept: (no: string) => boolean, namedPrefixes: readonly string[]): Window[] {
+  const best = bestWindow(run, accept);
+  if (!best || best.from === 0) return best ? [best] : [];
+  const before = run[best.from - 1]!.text.toUpperCase();
+  const restored = namedPrefixes
+    .filter((k) => k.length === before.length && before !== k)
+    .map((k) => ({ k, fixed: repairWaybillToken(k + run.slice(best.from, best.to).map((w) => w.text).join('')) }))
+    .filter((v) => v.fixed && accept(v.fixed.waybillNo))
+    .map(({ k, fixed }) => ({ from: best.from - 1, to: best.to, waybillNo: fixed!.waybillNo, repairs: fixed!.repairs + [...k].filter((ch, i) => before[i] !== ch).length }))
+    .filter((w) => w.repairs <= 3);
+  return [best, ...restored];
+}
+
+function bestWindow(run: Word[], accept: (no: string) => boolean): Window | null {
+  let misfit: Window | null = null;
   // Only words that are not digit groups may be dropped from a run's ends ("{EHS 4318 3205 36651"):
   // dropping a digit group would cut a longer number into a shorter one that happens to fit.
   const droppable = run.map((w) => !/^\d+$/.test(w.text));

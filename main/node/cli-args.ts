@@ -18,6 +18,8 @@ export const USAGE = `Usage: ops <command> [options]
   user add <username> --role R [--name N] [--password P] [--data DIR] [--json]
   user passwd <username> [--password P] [--data DIR] [--json]
   user list [--data DIR] [--json]
+  ocr <image…> [--json]                    read waybill label photos (JPEG, PNG, WebP, HEIC): the
+                                           waybill number, carrier, confidence and candidates
 
 The data folder is --data, else $ORDERHUB_DATA, else the desktop app's folder.`;
 

@@ -9,6 +9,7 @@ import { isRole } from '../../core/contract/roles.js';
 import { silentLogger } from '../../core/kernel/logger.js';
 import { restoreFrom } from '../../core/store/backup.js';
 import { type CliValues, intOption, UsageError } from './cli-args.js';
+import { ocrCommand } from './cli-ocr.js';
 import { startConsole } from './console.js';
 import { DemoFlagError, demoFromFlags } from './demo/flags.js';
 
@@ -76,6 +77,9 @@ export async function runCommand(positionals: string[], values: CliValues, dataD
       return importOrders(values, dataDir, need(arg, 'the file to import'));
     case 'user':
       return userCommand(sub, arg, values, dataDir);
+    case 'ocr':
+      if (positionals.length < 2) throw new UsageError('Missing the image file(s) to read.');
+      return ocrCommand(positionals.slice(1), Boolean(values.json));
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

@@ -3,7 +3,7 @@
  * reported per kind). Pixel work that sharp has no operation for (noise, perspective, uneven light)
  * is done on raw RGB here. Deterministic: every random choice comes from the seeded Rng.
  */
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { LABEL_HEIGHT, LABEL_WIDTH } from './label.js';
 import type { Rng } from './rng.js';
 
@@ -24,7 +24,7 @@ export async function photograph(svg: string, kind: DistortionKind, rng: Rng): P
   let img = sharp({ create: { width: LABEL_WIDTH + 2 * MARGIN, height: LABEL_HEIGHT + 2 * MARGIN, channels: 3, background: { r: bg[0], g: bg[1], b: bg[2] } } })
     .composite([{ input: label, left: MARGIN + rng.int(-30, 30), top: MARGIN + rng.int(-30, 30) }]);
   // Flattened to 3 channels here: the pixel work below assumes RGB.
-  let raw = await sharp(await img.png().toBuffer()).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  let raw: Raw = await sharp(await img.png().toBuffer()).removeAlpha().raw().toBuffer({ resolveWithObject: true });
 
   const angle = kind === 'rotation' ? rng.pick([-1, 1]) * rng.range(8, 25) : kind === 'combined' ? rng.range(-12, 12) : rng.range(-2.5, 2.5);
   const quality = kind === 'jpeg-45' ? rng.int(45, 52) : kind === 'combined' ? rng.int(55, 70) : rng.int(80, 92);
@@ -45,7 +45,7 @@ export async function photograph(svg: string, kind: DistortionKind, rng: Rng): P
   return { bytes, photo: { kind, angle, jpegQuality: quality } };
 }
 
-type Raw = { data: Buffer; info: sharp.OutputInfo };
+type Raw = { data: Buffer; info: OutputInfo };
 
 function noise(raw: Raw, rng: Rng, sigma: number): void {
   const d = raw.data;

@@ -37,8 +37,10 @@ export async function* generatePhotos(opts: PhotoSetOptions): AsyncGenerator<Gen
     const rng = seededRng(opts.seed * 100_003 + i);
     const kind = kinds[i % kinds.length]!;
     const carrier = CARRIER_STYLES[Math.floor(i / kinds.length + i) % CARRIER_STYLES.length]!.code;
-    // Spread troubled barcodes evenly over the set rather than leaving it to chance.
-    const barcode: BarcodeState = (i * trouble) % 1 + trouble >= 1 ? TROUBLE[i % TROUBLE.length]! : 'intact';
+    // Spread troubled barcodes evenly over the set rather than leaving it to chance, cycling through
+    // damaged, covered and absent.
+    const troubled = Math.floor((i + 1) * trouble) > Math.floor(i * trouble);
+    const barcode: BarcodeState = troubled ? TROUBLE[Math.floor(i * trouble) % TROUBLE.length]! : 'intact';
     const label = await makeLabel(rng, { carrier, barcode });
     const { bytes, photo } = await photograph(label.svg, kind, rng);
     yield { name: `label-${opts.seed}-${String(i).padStart(3, '0')}-${carrier}-${kind}-${barcode}.jpg`, bytes, truth: { ...label.truth, ...photo } };
