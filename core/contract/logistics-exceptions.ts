@@ -111,8 +111,10 @@ export interface SlaHitAction {
   detail: string;
   /** Held until (customer quiet hours). */
   notBefore: number | null;
-  /** Why nothing was sent (no usable mobile, site messages off). */
+  /** Why nothing was sent (no usable mobile, site messages off), in the engine's words. */
   skipped: string | null;
+  /** The same reason as a code the console translates; 'refused' = the outbox refused the address. */
+  skippedCode?: 'no-mobile' | 'site-messages-off' | 'ticket-open' | 'refused';
 }
 
 export interface SlaHitInfo {

@@ -167,7 +167,7 @@ export function RulesEditor() {
                 </td>
                 {(['carrier', 'warehouse', 'channel'] as const).map((k) => (
                   <td key={k}>
-                    <input value={o[k] ?? ''} onChange={(e) => setOverride(i, { [k]: e.target.value.trim() || null })} size={8} />
+                    <input value={o[k] ?? ''} onChange={(e) => setOverride(i, { [k]: e.target.value.trim() || null })} size={8} data-testid={`override-${k}`} />
                   </td>
                 ))}
                 <td>

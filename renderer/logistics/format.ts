@@ -28,7 +28,8 @@ export function hitWhy(t: Translate, hit: SlaHitInfo): string[] {
 
 export function actionText(t: Translate, a: SlaHitAction): string {
   const what = `${t(`logistics.action.${a.kind}`)} ${a.detail}`;
-  if (a.skipped && a.id === null) return `${what} — ${t('logistics.action.skipped', { why: a.skipped })}`;
+  if (a.skippedCode === 'ticket-open') return `${what} — ${t('logistics.skip.ticket-open')}`;
+  if (a.skipped && a.id === null) return `${what} — ${t('logistics.action.skipped', { why: a.skippedCode ? t(`logistics.skip.${a.skippedCode}`) : a.skipped })}`;
   if (a.notBefore) return `${what} — ${t('logistics.action.heldUntil', { at: formatShanghai(a.notBefore) })}`;
   return what;
 }

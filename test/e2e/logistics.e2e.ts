@@ -227,4 +227,27 @@ describe('logistics trail and workspace', () => {
     if ('error' in timeline) throw new Error(timeline.error.message);
     expect(timeline.data.map((e) => e.action)).toEqual(expect.arrayContaining(['sla.stalled', 'ticket.open', 'ticket.comment', 'ticket.status']));
   });
+
+  it('the supervisor edits the SLA rules: a shorter first-scan threshold counted in business hours, a holiday', async () => {
+    const logistics = new LogisticsPage(page);
+    await logistics.tab('hits').click();
+    await logistics.hitFor(parcel.id, 'stall').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'logistics-hits.png') });
+    await logistics.tab('rules').click();
+    const editor = page.getByTestId('rules-editor');
+    const firstScan = editor.locator('[data-testid="rule"][data-rule="firstScan"]');
+    await firstScan.getByTestId('rule-threshold').fill('1.5');
+    await firstScan.getByTestId('rule-business-hours').check();
+    await editor.getByTestId('rule-holidays').fill('2027-01-01\n2027-02-17');
+    await editor.getByTestId('override-add').click();
+    await editor.getByTestId('override-carrier').fill('SF');
+    await editor.getByTestId('rules-save').click();
+    await waitForText(editor.getByTestId('rules-saved'), '规则已保存');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'logistics-rules.png') });
+    const saved = await server.core.invoke(admin, 'sla/settings', {});
+    if ('error' in saved) throw new Error(saved.error.message);
+    expect(saved.data.rules.firstScan).toEqual({ enabled: true, thresholdMinutes: 90, businessHoursOnly: true });
+    expect(saved.data.calendar.holidays).toEqual(['2027-01-01', '2027-02-17']);
+    expect(saved.data.overrides).toEqual([expect.objectContaining({ id: 'override-1', rule: 'firstScan', carrier: 'SF' })]);
+  });
 });

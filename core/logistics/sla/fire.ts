@@ -86,7 +86,7 @@ function tryEnqueue(w: WriteContext, templates: TemplateRegistry, request: Notif
     return { ...action, id: queued.id, notBefore: queued.notBefore > w.at ? queued.notBefore : null, skipped: null };
   } catch (err) {
     // enqueueNotification checks everything before it writes: a refusal leaves nothing half-written.
-    if (err instanceof CoreFailure && err.type === 'ValidationError') return { ...action, id: null, notBefore: null, skipped: err.message };
+    if (err instanceof CoreFailure && err.type === 'ValidationError') return { ...action, id: null, notBefore: null, skipped: err.message, skippedCode: 'refused' };
     throw err;
   }
 }
@@ -137,13 +137,13 @@ export function fire(w: WriteContext, templates: TemplateRegistry, settings: Sla
         comment: reason,
       });
     }
-    actions.push({ kind: 'ticket', id: ticketId, detail: ticketNumber(ticketId), notBefore: null, skipped: existing !== null ? 'ticket already open: commented' : null });
+    actions.push({ kind: 'ticket', id: ticketId, detail: ticketNumber(ticketId), notBefore: null, skipped: existing !== null ? 'ticket already open: commented' : null, ...(existing !== null ? { skippedCode: 'ticket-open' as const } : {}) });
     const quiet = readNotifySettings(w.db).quietHours;
     const notBefore = nextAllowedSendTime(w.at, quiet);
     for (const order of orders) {
       const variables = { orderId: order.platform_order_id, carrier: carrierName, waybillNo: parcel.waybill_no, hours };
       if (!isMainlandMobile(order.receiver_phone)) {
-        actions.push({ kind: 'sms', id: null, detail: `order ${order.platform_order_id}`, notBefore: null, skipped: 'no usable mainland mobile on the order (masked or missing)' });
+        actions.push({ kind: 'sms', id: null, detail: `order ${order.platform_order_id}`, notBefore: null, skipped: 'no usable mainland mobile on the order (masked or missing)', skippedCode: 'no-mobile' });
       } else {
         actions.push(tryEnqueue(w, templates, { template: 'logistics.stalled.customer', variables, to: { kind: 'sms', phone: order.receiver_phone, audience: 'customer' }, key: `sla:${hitId}:sms:${order.id}`, notBefore, cause }, { kind: 'sms', detail: maskPhone(order.receiver_phone) }));
       }
@@ -164,7 +164,7 @@ export function fire(w: WriteContext, templates: TemplateRegistry, settings: Sla
         );
         actions.push({ kind: 'site-message', id: queued.id, detail: order.platform_order_id, notBefore: null, skipped: null });
       } else {
-        actions.push({ kind: 'site-message', id: null, detail: order.platform_order_id, notBefore: null, skipped: 'site messages are off (SLA rules → site messages)' });
+        actions.push({ kind: 'site-message', id: null, detail: order.platform_order_id, notBefore: null, skipped: 'site messages are off (SLA rules → site messages)', skippedCode: 'site-messages-off' });
       }
     }
   }
