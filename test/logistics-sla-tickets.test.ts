@@ -175,6 +175,28 @@ describe('site messages to the merchant backend', () => {
     expect(p.orderId).toBeGreaterThan(0);
   });
 
+  it('a sender that dies between the send and its record repeats that message once, after the lease, with the same id', async () => {
+    const secrets = new SecretStore(db, randomBytes(32));
+    await mutations.run(CS, 'test', (w) => writeSlaSettings(w, secrets, { siteMessages: { enabled: true, url }, siteMessageSecret: SECRET }, null));
+    await orderWithParcel();
+    clock.advance(24 * HOUR + 60_000);
+    await evaluateSla({ db, mutations, clock, templates });
+    // The first process sends, and dies before writing down the outcome (its promise never settles).
+    const dying = new SiteMessageSender({ db, mutations, clock, secrets, timeoutMs: 5_000, fetch: (input, init) => fetch(input, init).then(() => new Promise<Response>(() => undefined)) });
+    void dying.runOnce();
+    for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(received).toHaveLength(1);
+    const restarted = new SiteMessageSender({ db, mutations, clock, secrets, timeoutMs: 5_000 });
+    expect(await restarted.runOnce()).toEqual({ delivered: 0, retrying: 0, dead: 0 }); // still leased
+    clock.advance(5_000 + 60_000);
+    expect(await restarted.runOnce()).toEqual({ delivered: 1, retrying: 0, dead: 0 });
+    clock.advance(HOUR);
+    expect(await restarted.runOnce()).toEqual({ delivered: 0, retrying: 0, dead: 0 });
+    expect(received).toHaveLength(2);
+    expect(received[1]!.headers['x-orderhub-delivery']).toBe(received[0]!.headers['x-orderhub-delivery']);
+    expect(db.prepare('SELECT state, attempts FROM site_messages').get()).toEqual({ state: 'delivered', attempts: 2 });
+  });
+
   it('a 400 from the backend is final (dead, with its answer kept); a wrong secret is what the backend rejects', async () => {
     const secrets = new SecretStore(db, randomBytes(32));
     await mutations.run(CS, 'test', (w) => writeSlaSettings(w, secrets, { siteMessages: { enabled: true, url }, siteMessageSecret: 'another-secret-entirely' }, null));
