@@ -177,7 +177,7 @@ describe('stall rule', () => {
     await carrierEvent(p, bj(2026, 11, 25, 10), 'PICKED_UP');
     clock.set(bj(2026, 11, 26, 10, 1));
     const run = await evaluateSla(deps());
-    expect(run.fired.stall).toBe(1);
+    expect(run).toMatchObject({ fired: { stall: 1 }, tickets: 1 });
     const [hit] = listHits(db, { rule: 'stall' }).rows;
     expect(hit).toMatchObject({ anchorField: 'last_event_at', anchorAt: bj(2026, 11, 25, 10), deadlineAt: bj(2026, 11, 26, 10), thresholdMinutes: 1440 });
     expect(hit!.reason).toContain('24 小时无新物流轨迹');
@@ -203,7 +203,7 @@ describe('stall rule', () => {
     clock.set(bj(2026, 11, 27, 10, 59));
     expect((await evaluateSla(deps())).fired.stall).toBe(0);
     clock.set(bj(2026, 11, 27, 11, 1));
-    expect((await evaluateSla(deps())).fired.stall).toBe(1);
+    expect(await evaluateSla(deps())).toMatchObject({ fired: { stall: 1 }, tickets: 0 });
     // Stalled again while the first ticket is still open: commented, not a second ticket; a second SMS.
     const after = listTickets(db, {}, clock.now());
     expect(after.total).toBe(1);

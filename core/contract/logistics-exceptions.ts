@@ -179,6 +179,7 @@ export interface SlaRunSummary {
   examined: number;
   fired: { firstScan: number; stall: number };
   cleared: number;
+  /** Tickets opened (a stall on a parcel whose ticket is still open comments on it instead). */
   tickets: number;
   notifications: number;
   durationMs: number;

@@ -148,10 +148,8 @@ export async function evaluateSla(deps: SlaDeps, now: number = deps.clock.now())
         summary.fired[d.rule.rule]++;
         summary.notifications += fired.notifications;
         hitIds.push(fired.hitId);
-        if (fired.ticketId !== null) {
-          ticketIds.push(fired.ticketId);
-          summary.tickets++;
-        }
+        if (fired.ticketId !== null) ticketIds.push(fired.ticketId);
+        if (fired.ticketOpened) summary.tickets++;
       }
       if (hitIds.length > 0) w.emit('exceptions/changed', { hitIds, ticketIds });
     });

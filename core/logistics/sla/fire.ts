@@ -92,7 +92,7 @@ function tryEnqueue(w: WriteContext, templates: TemplateRegistry, request: Notif
 }
 
 /** Inserts the hit (once per episode) and runs the rule's actions; returns the hit id, or null if it already fired. */
-export function fire(w: WriteContext, templates: TemplateRegistry, settings: SlaSettings, due: Due): { hitId: number; ticketId: number | null; notifications: number } | null {
+export function fire(w: WriteContext, templates: TemplateRegistry, settings: SlaSettings, due: Due): { hitId: number; ticketId: number | null; ticketOpened: boolean; notifications: number } | null {
   const { parcel, rule } = due;
   const reason = explain(due, w.at);
   const info = w.db
@@ -109,6 +109,7 @@ export function fire(w: WriteContext, templates: TemplateRegistry, settings: Sla
   const hours = hoursText(w.at - due.anchorAt);
   const actions: SlaHitAction[] = [];
   let ticketId: number | null = null;
+  let ticketOpened = false;
   const cause = { entityType: 'sla-hit', entityId: hitId };
 
   if (rule.rule === 'firstScan') {
@@ -125,6 +126,7 @@ export function fire(w: WriteContext, templates: TemplateRegistry, settings: Sla
       w.db.prepare('UPDATE exception_tickets SET comment_count = comment_count + 1, updated_at = ? WHERE id = ?').run(w.at, existing);
       w.audit({ entityType: 'exception-ticket', entityId: existing, action: 'comment', changes: [{ field: 'comment', before: null, after: `再次停滞：${reason}` }] });
     } else {
+      ticketOpened = true;
       ticketId = createTicket(w, templates, {
         type: 'stalled',
         ownerGroup: settings.stallTicketGroup,
@@ -174,5 +176,5 @@ export function fire(w: WriteContext, templates: TemplateRegistry, settings: Sla
   const changes = [{ field: 'logistics.slaFlag', before: null, after: rule.rule }];
   w.audit({ entityType: 'parcel', entityId: parcel.id, action, changes, reason });
   for (const order of orders) w.audit({ entityType: 'order', entityId: order.id, action, changes: [...changes, { field: 'logistics.waybillNo', before: null, after: parcel.waybill_no }], reason });
-  return { hitId, ticketId, notifications: actions.filter((a) => a.id !== null && a.kind !== 'ticket').length };
+  return { hitId, ticketId, ticketOpened, notifications: actions.filter((a) => a.id !== null && a.kind !== 'ticket').length };
 }
