@@ -32,6 +32,7 @@ import { readLogisticsConfig } from './logistics/config.js';
 import { logisticsHandlers } from './logistics/handlers.js';
 import { scheduleLogisticsJobs } from './logistics/jobs.js';
 import { LogisticsService } from './logistics/service.js';
+import { registerLogisticsExceptions } from './logistics/sla/module.js';
 import { notifyHandlers } from './notify/handlers.js';
 import { NotifyService } from './notify/service.js';
 import { skuHandlers } from './orders/sku-handlers.js';
@@ -118,6 +119,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   registry.register(notifyHandlers(notify));
   // The outbox worker polls on an interval, not a cron minute: a robot alarm should leave within seconds.
   if (options.schedule) notify.worker.start(options.notify?.pollMs ?? 2_000);
+  // SLA rules (every minute) and exception tickets: rule hits enqueue into notify's outbox.
+  registerLogisticsExceptions(registry, { db, mutations, clock, secrets, templates: notify.templates, logger }, options.schedule ? scheduler : null);
 
   // Demo operators first: a fresh demo folder then has admin/demo-admin, not a one-time password.
   const startupNotices = demo ? ensureDemoOperators(mutations) : [];

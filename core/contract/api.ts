@@ -18,6 +18,7 @@ import type {
 } from './orders.js';
 import type { Permission, Role } from './roles.js';
 import type { LogisticsEvents, LogisticsHandlers } from './logistics.js';
+import type { LogisticsExceptionEvents, LogisticsExceptionHandlers } from './logistics-exceptions.js';
 import type { ChannelMappingHandlers } from './mapping.js';
 import type { AuthoriseInfo, PlatformFailureInfo, ShopCredentialsInput, ShopHealth, ShopSettingsInput, SyncRunInfo, SyncStartResult, UnknownStatusInfo } from './channels.js';
 import type { NotifyEvents, NotifyHandlers } from './notify.js';
@@ -115,13 +116,13 @@ export interface SystemHandlers {
   'system/health': { args: Record<string, never>; result: EngineHealth };
 }
 
-export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & ChannelMappingHandlers & SystemHandlers & NotifyHandlers & LogisticsHandlers;
+export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & ChannelMappingHandlers & SystemHandlers & NotifyHandlers & LogisticsHandlers & LogisticsExceptionHandlers;
 export type HandlerName = keyof CoreApi;
 export type HandlerArgs<K extends HandlerName> = CoreApi[K]['args'];
 export type HandlerResult<K extends HandlerName> = CoreApi[K]['result'];
 
 /** Events pushed to every connected window (IPC in Electron, Server-Sent Events in the browser). */
-export interface CoreEvents extends NotifyEvents, LogisticsEvents {
+export interface CoreEvents extends NotifyEvents, LogisticsEvents, LogisticsExceptionEvents {
   'orders/changed': { ids: number[]; source: string };
   'engine/health': EngineHealth;
   'channels/progress': { shopId: string; kind: string; windowsDone: number; windowsTotal: number; pulled: number };

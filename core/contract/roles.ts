@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'notify.manage', // retry dead letters, configure targets, test sends
   'logistics.read', // parcels, trails, unknown carrier codes
   'logistics.track', // query a carrier now, attach a waybill to an order
+  'exceptions.read', // SLA rule hits and their why, the rule set (read only), exception tickets
+  'exceptions.work', // open tickets by hand, change status / owner group, comment
+  'sla.manage', // edit the SLA rule set and the site-message webhook, run the evaluation now
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,10 +35,10 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
   finance: ['orders.read', 'orders.edit', 'orders.editAmounts', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'logistics.read'],
-  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'notify.read', 'logistics.read', 'logistics.track'],
-  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read', 'notify.read', 'notify.manage', 'logistics.read', 'logistics.track'],
-  warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read', 'notify.read', 'logistics.read', 'logistics.track'],
-  viewer: ['orders.read', 'sku.read', 'audit.read', 'channels.read', 'logistics.read'],
+  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'notify.read', 'logistics.read', 'logistics.track', 'exceptions.read', 'exceptions.work'],
+  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read', 'notify.read', 'notify.manage', 'logistics.read', 'logistics.track', 'exceptions.read', 'exceptions.work', 'sla.manage'],
+  warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read', 'notify.read', 'logistics.read', 'logistics.track', 'exceptions.read', 'exceptions.work'],
+  viewer: ['orders.read', 'sku.read', 'audit.read', 'channels.read', 'logistics.read', 'exceptions.read'],
 };
 
 export function roleHas(role: Role, permission: HandlerPermission): boolean {
