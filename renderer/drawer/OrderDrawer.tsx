@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CoreError } from '../../core/contract/errors.js';
-import type { OrderDetail, OrderEditArgs } from '../../core/contract/orders.js';
+import type { OrderDetail, OrderEditArgs, Shipment } from '../../core/contract/orders.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session/SessionContext.js';
@@ -14,6 +14,7 @@ import { ReceiverSection } from './ReceiverSection.js';
 import { RemarksForm } from './RemarksForm.js';
 import { StatusForm } from './StatusForm.js';
 import { Timeline } from './Timeline.js';
+import { WaybillRepushAction, WaybillRepushDetach } from './WaybillRepushPanel.js';
 
 export type EditOrder = (changes: OrderEditArgs['changes'], reason?: string) => Promise<CoreError | null>;
 
@@ -76,6 +77,13 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number; onClose(): 
     [detail, load],
   );
 
+  // A re-push or detach: the new shipment, its trail and the timeline events show at once.
+  const refresh = useCallback(() => {
+    void load();
+    setTimelineTick((n) => n + 1);
+  }, [load]);
+  const repush = session.can('waybill.repush');
+
   const label = t('drawer.label', { id: detail?.platformOrderId ?? String(orderId) });
   return (
     <aside ref={ref} className="drawer" role="dialog" aria-label={label} tabIndex={-1} data-testid="order-drawer">
@@ -89,7 +97,15 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number; onClose(): 
               <ReceiverSection detail={detail} canReveal={session.can('orders.reveal')} onRevealed={() => setTimelineTick((n) => n + 1)} />
               <AmountsSection detail={detail} canEdit={session.can('orders.editAmounts')} edit={edit} />
               <LinesTable lines={detail.lines} />
-              <ParcelsSection shipments={detail.shipments} />
+              <ParcelsSection
+                shipments={detail.shipments}
+                {...(repush
+                  ? {
+                      actions: <WaybillRepushAction orderId={detail.id} platformOrderId={detail.platformOrderId} onChanged={refresh} />,
+                      rowAction: (s: Shipment) => <WaybillRepushDetach orderId={detail.id} shipment={s} onChanged={refresh} />,
+                    }
+                  : {})}
+              />
               {session.can('logistics.read') && <LogisticsTrail orderId={detail.id} />}
             </div>
             <div className="drawer__column" data-testid="drawer-work">

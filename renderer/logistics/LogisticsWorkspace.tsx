@@ -5,6 +5,7 @@ import { OrderDrawer } from '../drawer/OrderDrawer.js';
 import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session/SessionContext.js';
 import { send } from '../transport/index.js';
+import { FindOrderByPhoto } from './FindOrderByPhoto.js';
 import { HitsPanel } from './HitsPanel.js';
 import { ParcelsPanel } from './ParcelsPanel.js';
 import { RulesEditor } from './RulesEditor.js';
@@ -45,6 +46,7 @@ export function LogisticsWorkspace() {
           ))}
         </div>
         <span className="toolbar__spacer" />
+        <FindOrderByPhoto onOpenOrder={setOpenOrderId} />
         {session.can('sla.manage') && (
           <button type="button" className="button button--small" onClick={() => void evaluateNow()} data-testid="sla-evaluate">
             {t('logistics.evaluateNow')}
