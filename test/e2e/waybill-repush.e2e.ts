@@ -82,8 +82,7 @@ describe('customer service: re-push a waybill from a label photo', () => {
     cs = await token('cs');
     const page1 = await engine(server.core.invoke(cs, 'orders/list', { filters: { status: { kind: 'set', values: ['paid', 'awaiting_shipment'] } }, limit: 20 }));
     waiting = page1.rows.map((r) => ({ id: r.id, platformOrderId: r.platformOrderId }));
-    const all = await engine(server.core.invoke(cs, 'orders/list', { limit: 1 }));
-    expect(waiting.length, `orders waiting for shipment among ${all.total}`).toBeGreaterThanOrEqual(3);
+    expect(waiting.length, 'Taobao orders waiting for shipment').toBeGreaterThanOrEqual(3);
     ({ context, page } = await newDesk(browser));
   }, 180_000);
 
