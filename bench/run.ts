@@ -5,10 +5,11 @@
 import { formatFigure, type Bench } from './harness.js';
 import { channelsBench } from './channels.bench.js';
 import { ingestBench } from './ingest.bench.js';
+import { ocrBench } from './ocr.js';
 import { ordersListBench } from './orders-list.bench.js';
 import { slaBench } from './sla.js';
 
-const BENCHES: Bench[] = [ingestBench, ordersListBench, channelsBench, slaBench];
+const BENCHES: Bench[] = [ingestBench, ordersListBench, channelsBench, slaBench, ocrBench];
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');

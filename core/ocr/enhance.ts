@@ -16,7 +16,7 @@ export interface Grey {
  * (sum of squared bin counts) wins — text lines stack into sharp peaks only when the angle is right.
  * Done on a ~480 px copy: 61 coarse angles then a 0.2° refinement cost a few milliseconds.
  */
-export async function estimateTextSkew(img: Grey, maxAngle = 30): Promise<number> {
+export async function estimateTextSkew(img: Grey, maxAngle = 30): Promise<number | null> {
   const side = 480;
   const f = Math.min(1, side / Math.max(img.width, img.height));
   const { data, info } = await sharp(img.grey, { raw: { width: img.width, height: img.height, channels: 1 } })
@@ -30,7 +30,7 @@ export async function estimateTextSkew(img: Grey, maxAngle = 30): Promise<number
   for (let y = 0; y < info.height; y++) {
     for (let x = 0; x < info.width; x++) if (data[y * info.width + x]! < threshold) { xs.push(x); ys.push(y); }
   }
-  if (xs.length < 50) return 0;
+  if (xs.length < 50) return null; // too little ink to tell
   const reach = Math.ceil(Math.hypot(info.width, info.height)) * 2 + 4;
   const bins = new Float64Array(reach);
   const score = (deg: number) => {

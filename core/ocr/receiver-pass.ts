@@ -17,9 +17,11 @@ export interface ReceiverReading {
 export async function readReceiver(engine: OcrEngine, img: Grey, lines: readonly OcrLine[], area: Box): Promise<ReceiverReading> {
   const phones = phoneLines(lines).slice(0, 2);
   for (const p of phones) {
-    // From the text area's left edge (the 收 mark and the name precede the phone) to the phone's end.
+    // The English pass's line spans the 收 mark and the name before the phone; a little margin
+    // around it, and no more, since table and neighbouring lines only add wrong characters.
     const pad = p.box.height * 0.35;
-    const crop: Box = { x: area.x, y: p.box.y - pad, width: p.box.x + p.box.width - area.x + pad, height: p.box.height + 2 * pad };
+    const left = Math.max(area.x, p.box.x - 2 * pad);
+    const crop: Box = { x: left, y: p.box.y - pad, width: p.box.x + p.box.width - left + 2 * pad, height: p.box.height + 2 * pad };
     // Chinese glyphs need ~36 px of height to be told apart; small photos are enlarged up to 2×.
     const zoom = Math.min(2, Math.max(1, 36 / Math.max(1, p.box.height)));
     const chinese = await engine.recognise(await cropToPng(img, crop, [], zoom), 'chi_sim', 'line');

@@ -76,7 +76,10 @@ export async function recogniseLabel(bytes: Uint8Array, opts: RecogniseOptions =
   let t = performance.now();
   const reads: BarcodeRead[] = mode === 'text-only' ? [] : await readBarcodesFromGrey(work.grey, work.width, work.height);
   const strong = () => mainBarcode(reads, fits) !== null;
-  const skew = skewFromBarcodes(reads) ?? (await estimateTextSkew(work));
+  // Text lines give the skew more exactly than a linear barcode's corners (zxing reports the rows it
+  // scanned, a degree or two off); the barcode's angle is the fallback for a label with little text.
+  const textSkew = await estimateTextSkew(work);
+  const skew = textSkew ?? skewFromBarcodes(reads) ?? 0;
   const straight = Math.abs(skew) >= 1 ? await rotateGrey(work, skew) : work;
   const toWork = straight === work ? (p: Point) => p : unrotate(skew, straight, work);
   const toStraight = straight === work ? (p: Point) => p : unrotate(-skew, work, straight);

@@ -57,7 +57,9 @@ export function localLangPath(lang: OcrLanguage): string {
 export const localWorkerFactory: TesseractWorkerFactory = async (lang) => {
   const worker = await Tesseract.createWorker(lang, Tesseract.OEM.LSTM_ONLY, { langPath: localLangPath(lang), cacheMethod: 'none', gzip: true });
   // A label photo carries no DPI; telling tesseract one stops it guessing (and warning) per job.
-  await worker.setParameters({ user_defined_dpi: '300' });
+  // debug_file: tesseract's diagnostics ("Detected 13 diacritics") go to the wasm file system's
+  // /dev/null instead of the host's stdout, where they would garble `ops ocr --json`.
+  await worker.setParameters({ user_defined_dpi: '300', debug_file: '/dev/null' });
   return worker;
 };
 
