@@ -78,6 +78,13 @@ describe('ranking with distractors', () => {
     expect(named.confidence).toBeGreaterThan(barcodeOnly.confidence);
   });
 
+  it('a print time run together into 12 digits loses to a ZTO number the pattern table rates no higher', () => {
+    const lines = [line(200, 30, '7871', '8917', '9456', '34'), line(400, 30, '2025-03-01', '2018')];
+    const ranked = rankCandidates(textSightings(lines, fits));
+    expect(ranked.map((c) => c.waybillNo)).toEqual(['78718917945634', '202503012018']);
+    expect(ranked[1]!.features.timestamp).toBe(0.5);
+  });
+
   it('a garbled prefix is put back only for a carrier the label names', () => {
     const printed = line(200, 30, 'No', 'vr', '5988', '3189', '6446', '1');
     const onYto = [line(10, 20, 'YTO', 'EXPRESS'), printed];

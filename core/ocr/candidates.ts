@@ -18,6 +18,8 @@
  *   printed on a "运单/Waybill/No." line × 1.05.
  * - nameConflict: the label names carriers but the number fits none of them × 0.6 — a JD order id
  *   that happens to have SF's old 12-digit shape on a JD label.
+ * - timestamp: digits that read as a date and time (the print time "2025-03-01 20:18" run together
+ *   by OCR as 202503012018, which fits SF's and ZTO's 12-digit shapes) × 0.5.
  */
 import { carriersNamedIn, type CarrierCode } from '../logistics/carriers.js';
 import { detectCarrier, fitsCarrier, type WaybillPattern, WAYBILL_PATTERNS } from '../logistics/waybill-patterns.js';
@@ -36,7 +38,7 @@ export interface WaybillCandidate {
   fitsPattern: boolean;
   warning: string | null;
   /** The features behind `confidence`, for the UI's "why this number" and for tests. */
-  features: { reading: number; fit: number; prominence: number; context: number; nameConflict: number };
+  features: { reading: number; fit: number; prominence: number; context: number; nameConflict: number; timestamp: number };
   boxes: Box[];
 }
 
@@ -66,7 +68,8 @@ export function rankCandidates(sightings: readonly Sighting[], opts: RankOptions
     const prominence = Math.max(...seen.map((s) => s.prominence));
     const context = seen.some((s) => s.context === 'waybill') ? 1.05 : seen.some((s) => s.context === 'order') ? 0.5 : 1;
     const nameConflict = named.length > 0 && check.guesses.length > 0 && !namedFit ? 0.6 : 1;
-    const confidence = Math.min(1, reading * (0.3 + 0.7 * fit) * (0.6 + 0.4 * prominence) * context * nameConflict);
+    const timestamp = looksLikeTimestamp(no) ? 0.5 : 1;
+    const confidence = Math.min(1, reading * (0.3 + 0.7 * fit) * (0.6 + 0.4 * prominence) * context * nameConflict * timestamp);
     out.push({
       waybillNo: no,
       carrier,
@@ -74,7 +77,7 @@ export function rankCandidates(sightings: readonly Sighting[], opts: RankOptions
       source: barcodes.length && texts.length ? 'barcode+text' : barcodes.length ? 'barcode' : 'text',
       fitsPattern: check.guesses.length > 0,
       warning: check.warning ?? (named.length && !namedFit && check.guesses.length ? `面单上的快递公司 (${named.join('/')}) 与单号格式 (${check.guesses.map((g) => g.carrier).join('/')}) 不一致 (carrier name on the label does not fit the number)` : null),
-      features: { reading: round(reading), fit: round(fit), prominence: round(prominence), context, nameConflict },
+      features: { reading: round(reading), fit: round(fit), prominence: round(prominence), context, nameConflict, timestamp },
       boxes: seen.map((s) => s.box),
     });
   }
@@ -84,6 +87,11 @@ export function rankCandidates(sightings: readonly Sighting[], opts: RankOptions
 /** The number to propose: the best candidate that fits a carrier pattern, or none. */
 export function chooseWaybill(candidates: readonly WaybillCandidate[]): WaybillCandidate | null {
   return candidates.find((c) => c.fitsPattern) ?? null;
+}
+
+/** yyyyMMdd, optionally HH and mm, in this century's plausible years. */
+export function looksLikeTimestamp(no: string): boolean {
+  return /^20[1-3]\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(([01]\d|2[0-3])([0-5]\d){0,2})?$/.test(no);
 }
 
 function round(x: number): number {
