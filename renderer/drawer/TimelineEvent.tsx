@@ -68,7 +68,12 @@ export function TimelineEvent({ event }: { event: AuditEvent }) {
       {raw && (
         <figure className="raw-payload" data-testid="raw-payload">
           <figcaption>{t('timeline.rawTitle', { id: raw.id, contentType: raw.contentType, source: raw.source })}</figcaption>
-          <pre>{prettyPayload(raw)}</pre>
+          {imageType(raw) ? (
+            // Label photos kept as evidence (waybill re-push) are shown as the photo, not as base64 text.
+            <img className="raw-payload-image" src={`data:${imageType(raw)};base64,${raw.body}`} alt={raw.source} data-testid="raw-payload-image" style={{ maxWidth: '100%' }} />
+          ) : (
+            <pre>{prettyPayload(raw)}</pre>
+          )}
         </figure>
       )}
     </li>
@@ -77,6 +82,12 @@ export function TimelineEvent({ event }: { event: AuditEvent }) {
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** `image/jpeg;base64` and the like: the body is the photo's bytes in base64. */
+function imageType(raw: RawPayload): string | null {
+  const m = /^(image\/(?:jpeg|png|webp|heic|avif));base64$/.exec(raw.contentType);
+  return m ? m[1]! : null;
 }
 
 function prettyPayload(raw: RawPayload): string {

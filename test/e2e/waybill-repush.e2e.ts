@@ -173,6 +173,11 @@ describe('customer service: re-push a waybill from a label photo', () => {
     const attached = drawer.timelineEvents.filter({ has: page.locator('[data-testid="timeline-action"]', { hasText: '补推运单：已关联' }) });
     expect(await attached.getByTestId('timeline-reason').textContent()).toContain('补推运单');
     expect(await attached.getByTestId('timeline-raw').count()).toBe(1); // the photo, kept as evidence
+    await attached.getByTestId('timeline-raw').click();
+    const evidence = attached.getByTestId('raw-payload-image');
+    await evidence.waitFor();
+    // The photo decodes in the browser: it has the label's real size, not a broken image.
+    expect(await evidence.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'waybill-repush-drawer.png') });
 
     // Taobao's own order API now carries the number: the write-back really landed
