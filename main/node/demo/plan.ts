@@ -15,11 +15,19 @@ export interface FlowSettings {
   ordersPerMinute: number;
   /** How often the push paths (Douyin messages, WeChat/POS backends) send what happened. */
   pushEveryMs: number;
-  /** Hours of new orders prepared ahead of the present (a console running longer gets updates only). */
+  /**
+   * Hours of new orders prepared ahead of the present, at most FLOW_STORY_BUDGET orders' worth (a
+   * console running longer gets updates only; a restart prepares the next hours).
+   */
   hoursAhead: number;
 }
 
-export const DEFAULT_FLOW: FlowSettings = { ordersPerMinute: 10, pushEveryMs: 15_000, hoursAhead: 48 };
+export const DEFAULT_FLOW: FlowSettings = { ordersPerMinute: 10, pushEveryMs: 15_000, hoursAhead: 24 };
+/**
+ * The simulators keep every prepared story in memory and scan them per request, so the prepared
+ * flow is bounded: 10/min gets its 24 hours, 120/min about 2 hours.
+ */
+export const FLOW_STORY_BUDGET = 15_000;
 
 export interface DemoRequest {
   seed?: number;
@@ -80,7 +88,8 @@ export function channelStories(plan: DemoPlan, channel: DemoChannel, now: number
   const stories = plan.flow ? history : history.map((s) => cutAt(s, historyEnd));
   if (plan.flow) {
     const perHour = Math.max(0, Math.round(plan.flow.ordersPerMinute * 60 * CHANNEL_SHARE[channel]));
-    const hours = Math.max(0, Math.ceil((now - plan.anchor) / HOUR)) + plan.flow.hoursAhead;
+    const ahead = Math.max(1, Math.min(plan.flow.hoursAhead, Math.floor(FLOW_STORY_BUDGET / (plan.flow.ordersPerMinute * 60))));
+    const hours = Math.max(0, Math.ceil((now - plan.anchor) / HOUR)) + ahead;
     for (let h = 0; h < hours && perHour > 0; h++) {
       stories.push(...generateStories({ seed: (seed + 7919 * (h + 1)) >>> 0, count: perHour, start: plan.anchor + h * HOUR, spanMs: HOUR }));
     }
