@@ -68,7 +68,8 @@ function newestMtime(path) {
 function ensureDesktopBuild() {
   const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) => join(root, p));
   const builtAt = Math.min(...outputs.map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0)));
-  const sourcesAt = Math.max(...['core', 'main/electron', 'preload', 'renderer'].map((p) => newestMtime(join(root, p))));
+  // main/electron bundles main/node/demo and sandbox/ (the desktop demo's simulators) too.
+  const sourcesAt = Math.max(...['core', 'main', 'preload', 'renderer', 'sandbox'].map((p) => newestMtime(join(root, p))));
   if (builtAt > sourcesAt) return undefined;
   const cli = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
   const build = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' });
