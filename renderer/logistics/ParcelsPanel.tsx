@@ -23,13 +23,14 @@ export function ParcelsPanel({ onOpenOrder }: { onOpenOrder(orderId: number): vo
   const { t } = useI18n();
   const localeText = useGridLocaleText();
   const [state, setState] = useState<TrackingState | null>(null);
+  const [page, setPage] = useState(0);
   const [rows, setRows] = useState<Row[]>([]);
   const [counts, setCounts] = useState<Record<TrackingState, number> | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<CoreError | null>(null);
 
   const load = useCallback(async () => {
-    const result = await send('logistics/parcels', { ...(state ? { state } : {}), limit: PAGE });
+    const result = await send('logistics/parcels', { ...(state ? { state } : {}), limit: PAGE, offset: page * PAGE });
     if ('error' in result) return setError(result.error);
     setError(null);
     setCounts(result.data.counts);
@@ -41,7 +42,11 @@ export function ParcelsPanel({ onOpenOrder }: { onOpenOrder(orderId: number): vo
       if ('data' in hits) for (const h of hits.data.rows) flags.set(h.parcelId, [...(flags.get(h.parcelId) ?? []), h.rule]);
     }
     setRows(result.data.rows.map((p) => ({ ...p, flags: flags.get(p.id) ?? [] })));
-  }, [state]);
+  }, [state, page]);
+  const choose = (next: TrackingState | null) => {
+    setState(next);
+    setPage(0);
+  };
 
   useEffect(() => void load(), [load]);
   useEffect(() => on('logistics/changed', () => void load()), [load]);
@@ -81,18 +86,31 @@ export function ParcelsPanel({ onOpenOrder }: { onOpenOrder(orderId: number): vo
   return (
     <div className="logistics__panel logistics__panel--grid">
       <div className="chips" role="tablist" aria-label={t('logistics.col.state')} data-testid="state-chips">
-        <button type="button" role="tab" aria-selected={state === null} className={state === null ? 'chip chip--active' : 'chip'} onClick={() => setState(null)} data-testid="state-chip" data-state="ALL">
+        <button type="button" role="tab" aria-selected={state === null} className={state === null ? 'chip chip--active' : 'chip'} onClick={() => choose(null)} data-testid="state-chip" data-state="ALL">
           {t('logistics.stateCount', { label: t('logistics.allStates'), count: allCount ?? '…' })}
         </button>
         {TRACKING_STATES.map((s) => (
-          <button key={s} type="button" role="tab" aria-selected={state === s} className={state === s ? 'chip chip--active' : 'chip'} onClick={() => setState(s)} data-testid="state-chip" data-state={s} data-count={counts?.[s] ?? 0}>
+          <button key={s} type="button" role="tab" aria-selected={state === s} className={state === s ? 'chip chip--active' : 'chip'} onClick={() => choose(s)} data-testid="state-chip" data-state={s} data-count={counts?.[s] ?? 0}>
             {t('logistics.stateCount', { label: stateLabel(t, s), count: counts?.[s] ?? 0 })}
           </button>
         ))}
       </div>
       <ErrorMessage error={error} />
-      <div className="toolbar__total" data-testid="parcels-total">
-        {t('logistics.total', { total })}
+      <div className="row">
+        <span className="toolbar__total" data-testid="parcels-total">
+          {t('logistics.total', { total })}
+        </span>
+        {total > PAGE && (
+          <>
+            <button type="button" className="button button--small" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
+              {t('logistics.prevPage')}
+            </button>
+            <span className="muted">{t('logistics.page', { page: page + 1, pages: Math.ceil(total / PAGE) })}</span>
+            <button type="button" className="button button--small" disabled={(page + 1) * PAGE >= total} onClick={() => setPage((p) => p + 1)}>
+              {t('logistics.nextPage')}
+            </button>
+          </>
+        )}
       </div>
       <div className="logistics__grid" data-testid="parcels-grid">
         <AgGridReact<Row>
