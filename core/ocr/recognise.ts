@@ -53,6 +53,8 @@ export interface LabelRecognition {
   candidates: WaybillCandidate[];
   receiver: ReceiverFragments;
   regions: LabelRegion[];
+  /** What the barcodes alone proposed, before any text was read (bench/ocr.ts measures both). */
+  barcodeChoice: string | null;
   /** Nothing valid read: the operator types the number (the photo was fine as an image). */
   problem: { reason: 'no-label'; message: string } | null;
   image: { width: number; height: number; format: PhotoFormat; skewDegrees: number };
@@ -109,6 +111,7 @@ export async function recogniseLabel(bytes: Uint8Array, opts: RecogniseOptions =
   ], { patterns, labelText: lines.map((l) => l.text).join('\n') });
   let lines: OcrLine[] = [];
   let candidates = rank(lines);
+  const barcodeChoice = chooseWaybill(candidates)?.waybillNo ?? null;
   let textArea: Box = { x: 0, y: 0, width: straight.width, height: straight.height };
   let lit: Grey | null = null;
   if (mode !== 'barcode-only') {
@@ -153,6 +156,7 @@ export async function recogniseLabel(bytes: Uint8Array, opts: RecogniseOptions =
     confidence: chosen?.confidence ?? 0,
     source: chosen?.source ?? null,
     candidates,
+    barcodeChoice,
     receiver: receiver.result,
     regions,
     problem: chosen ? null : { reason: 'no-label', message: noLabelMessage(candidates, reads.length, lines.length) },

@@ -31,20 +31,23 @@ export interface PhotoSetOptions {
 const TROUBLE: readonly BarcodeState[] = ['damaged', 'covered', 'absent'];
 
 export async function* generatePhotos(opts: PhotoSetOptions): AsyncGenerator<GeneratedPhoto> {
+  for (let i = 0; i < opts.count; i++) yield generatePhoto(opts, i);
+}
+
+/** Photo `i` of the set: depends only on the seed and `i`, so a set can be made in parallel slices. */
+export async function generatePhoto(opts: Omit<PhotoSetOptions, 'count'>, i: number): Promise<GeneratedPhoto> {
   const kinds = opts.kinds ?? DISTORTION_KINDS;
   const trouble = opts.barcodeTrouble ?? 0.36;
-  for (let i = 0; i < opts.count; i++) {
-    const rng = seededRng(opts.seed * 100_003 + i);
-    const kind = kinds[i % kinds.length]!;
-    const carrier = CARRIER_STYLES[Math.floor(i / kinds.length + i) % CARRIER_STYLES.length]!.code;
-    // Spread troubled barcodes evenly over the set rather than leaving it to chance, cycling through
-    // damaged, covered and absent.
-    const troubled = Math.floor((i + 1) * trouble) > Math.floor(i * trouble);
-    const barcode: BarcodeState = troubled ? TROUBLE[Math.floor(i * trouble) % TROUBLE.length]! : 'intact';
-    const label = await makeLabel(rng, { carrier, barcode });
-    const { bytes, photo } = await photograph(label.svg, kind, rng);
-    yield { name: `label-${opts.seed}-${String(i).padStart(3, '0')}-${carrier}-${kind}-${barcode}.jpg`, bytes, truth: { ...label.truth, ...photo } };
-  }
+  const rng = seededRng(opts.seed * 100_003 + i);
+  const kind = kinds[i % kinds.length]!;
+  const carrier = CARRIER_STYLES[Math.floor(i / kinds.length + i) % CARRIER_STYLES.length]!.code;
+  // Spread troubled barcodes evenly over the set rather than leaving it to chance, cycling through
+  // damaged, covered and absent.
+  const troubled = Math.floor((i + 1) * trouble) > Math.floor(i * trouble);
+  const barcode: BarcodeState = troubled ? TROUBLE[Math.floor(i * trouble) % TROUBLE.length]! : 'intact';
+  const label = await makeLabel(rng, { carrier, barcode });
+  const { bytes, photo } = await photograph(label.svg, kind, rng);
+  return { name: `label-${opts.seed}-${String(i).padStart(3, '0')}-${carrier}-${kind}-${barcode}.jpg`, bytes, truth: { ...label.truth, ...photo } };
 }
 
 async function main(): Promise<void> {
