@@ -8,8 +8,9 @@ import { ingestBench } from './ingest.bench.js';
 import { ocrBench } from './ocr.js';
 import { ordersListBench } from './orders-list.bench.js';
 import { slaBench } from './sla.js';
+import { trackingBench } from './tracking.js';
 
-const BENCHES: Bench[] = [ingestBench, ordersListBench, channelsBench, slaBench, ocrBench];
+const BENCHES: Bench[] = [ingestBench, ordersListBench, channelsBench, slaBench, trackingBench, ocrBench];
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');

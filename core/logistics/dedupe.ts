@@ -12,7 +12,6 @@
  * partners (a courier push and an aggregator poll) carry different partner statuses and are kept
  * as two trail entries: each is what that partner said.
  */
-import { createHash } from 'node:crypto';
 import type { CarrierEvent } from './types.js';
 
 export function normaliseDescription(text: string): string {
@@ -24,6 +23,6 @@ export function dedupeKey(event: Pick<CarrierEvent, 'occurredAt' | 'partnerStatu
     const partner = event.partnerStatus.split(':')[0] ?? '';
     return `id:${partner}:${event.partnerEventId}`;
   }
-  const text = `${event.occurredAt}|${event.partnerStatus}|${normaliseDescription(event.description)}`;
-  return `h:${createHash('sha1').update(text).digest('base64url')}`;
+  // Kept readable (not hashed): it is short, and an operator can see why two events were one.
+  return `${event.occurredAt}|${event.partnerStatus}|${normaliseDescription(event.description).slice(0, 200)}`;
 }

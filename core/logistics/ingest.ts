@@ -50,12 +50,16 @@ export function ingestTracking(mutations: MutationQueue, results: TrackingResult
   if (list.length === 0) return Promise.resolve([]);
   return mutations.run(courierActor(list[0]!.partner), source.label, (w) => {
     const raws = new Map<string, number>();
-    return list.map((r) => ingestTrackingIn(w, r, source, raws));
+    const outcomes = list.map((r) => ingestTrackingIn(w, r, source, raws, false));
+    const changed = [...new Set(outcomes.filter((o) => o.added > 0 || o.created || o.carrierCorrected).map((o) => o.parcelId))];
+    // One announcement per transaction, not one per parcel: a group commit carries dozens of pushes.
+    if (changed.length) w.emit('logistics/changed', { parcelIds: changed, source: source.label });
+    return outcomes;
   });
 }
 
 /** Inside an existing write (the OCR re-push flow attaches and ingests in one transaction). */
-export function ingestTrackingIn(w: WriteContext, result: TrackingResult, source: TrackingIngestSource, raws: Map<string, number> = new Map()): TrackingIngestOutcome {
+export function ingestTrackingIn(w: WriteContext, result: TrackingResult, source: TrackingIngestSource, raws: Map<string, number> = new Map(), announce = true): TrackingIngestOutcome {
   const s = logisticsStatements(w.db);
   let created = false;
   let parcel = findParcel(w, result);
@@ -71,8 +75,9 @@ export function ingestTrackingIn(w: WriteContext, result: TrackingResult, source
   }
 
   const keyed = inOccurrenceOrder(result.events).map((e) => ({ e, key: dedupeKey(e) }));
-  const seen = new Set<string>();
-  const fresh = keyed.filter(({ key }) => (seen.has(key) ? false : (seen.add(key), !s.eventExists.get(parcel!.id, key))));
+  // One read of the parcel's keys beats a lookup per item: a push repeats the whole trail so far.
+  const seen = new Set<string>(created ? [] : (s.keysOf.all(parcel.id) as string[]));
+  const fresh = keyed.filter(({ key }) => (seen.has(key) ? false : (seen.add(key), true)));
   const duplicates = keyed.length - fresh.length;
   const ended = endSubscription(w, parcel, result);
   const before = parcel.state;
@@ -83,7 +88,7 @@ export function ingestTrackingIn(w: WriteContext, result: TrackingResult, source
 
   let rawId = raws.get(result.raw);
   if (rawId === undefined) {
-    rawId = storeRawPayload(w.db, { source: source.label, contentType: result.raw.trimStart().startsWith('{') ? 'application/json' : 'text/plain', body: result.raw, receivedAt: w.at });
+    rawId = storeRawPayload(w.db, { source: source.label, contentType: /^\s*[{[]/.test(result.raw) ? 'application/json' : 'text/plain', body: result.raw, receivedAt: w.at });
     raws.set(result.raw, rawId);
   }
 
@@ -115,7 +120,7 @@ export function ingestTrackingIn(w: WriteContext, result: TrackingResult, source
     id: parcel.id, state: position.state, state_at: position.stateAt, progress_state: position.progress, first_scan_at: firstScan,
     last_event_at: lastEvent, last_received_at: w.at, added: fresh.length, unknown_added: unknown, at: w.at,
   });
-  if (TERMINAL_STATES.has(position.state)) w.db.prepare('UPDATE parcels SET next_poll_at = NULL WHERE id = ?').run(parcel.id);
+  if (TERMINAL_STATES.has(position.state)) s.stopPolling.run(parcel.id);
 
   const orders = s.ordersOf.all(parcel.id) as Array<{ orderId: number }>;
   for (const t of transitions) {
@@ -128,8 +133,9 @@ export function ingestTrackingIn(w: WriteContext, result: TrackingResult, source
       });
     }
   }
-  auditParcel(w, parcel, rawId, fresh.length, before, position.state, created, corrected);
-  w.emit('logistics/changed', { parcelIds: [parcel.id], source: source.label });
+  // The order events carry the transitions; the parcel gets its own row only when no order row says it.
+  if (transitions.length === 0 || orders.length === 0) auditParcel(w, parcel, rawId, fresh.length, before, position.state, created, corrected);
+  if (announce) w.emit('logistics/changed', { parcelIds: [parcel.id], source: source.label });
   if (transitions.length && orders.length) w.emit('orders/changed', { ids: orders.map((o) => o.orderId), source: source.label });
   return { parcelId: parcel.id, created, added: fresh.length, duplicates, unknown, stateBefore: before, stateAfter: position.state, transitions, carrierCorrected: corrected };
 }
@@ -170,7 +176,7 @@ function applyCorrection(w: WriteContext, parcel: ParcelDbRow, result: TrackingR
 /** Kuaidi100 `shutdown` / `abort` (protocols.md §5.4): the partner stopped pushing; polling takes over. */
 function endSubscription(w: WriteContext, parcel: ParcelDbRow, result: TrackingResult): boolean {
   if (!result.subscriptionEnded || parcel.subscription === 'ended') return false;
-  w.db.prepare("UPDATE parcels SET subscription = 'ended', updated_at = ? WHERE id = ?").run(w.at, parcel.id);
+  logisticsStatements(w.db).endSubscription.run(w.at, parcel.id);
   return true;
 }
 

@@ -11,7 +11,7 @@ import type { MutationQueue } from '../kernel/mutation.js';
 import type { LogisticsConfig } from './config.js';
 import { ingestTracking } from './ingest.js';
 import { createKuaidi100PushParser, kuaidi100RetryReply } from './kuaidi100/push.js';
-import { CarrierError, type CarrierPushOutcome, type CarrierPushParser, type CarrierPushRequest, type LogisticsPartner } from './types.js';
+import { CarrierError, type CarrierPushOutcome, type CarrierPushParser, type CarrierPushRequest, type LogisticsPartner, type TrackingResult } from './types.js';
 
 export interface CarrierPushRegistration {
   parse: CarrierPushParser;
@@ -34,8 +34,18 @@ const defaultFailure = (status: number, message: string): CarrierPushOutcome['re
 
 const STATUS_OF: Record<CarrierError['kind'], number> = { auth: 401, malformed: 400, 'not-found': 404, permanent: 400, 'rate-limit': 429, transient: 503 };
 
+interface Pending {
+  results: TrackingResult[];
+  done: (err?: unknown) => void;
+}
+
+/** Pushes taken into one group commit at most (each still answered only after its commit). */
+const GROUP_MAX = 64;
+
 export class LogisticsPushRouter {
   private readonly parsers = new Map<string, CarrierPushRegistration>();
+  private readonly pending = new Map<string, Pending[]>();
+  private readonly writing = new Set<string>();
 
   constructor(
     private readonly mutations: MutationQueue,
@@ -56,6 +66,54 @@ export class LogisticsPushRouter {
     return (LOGISTICS_PUSH_PARTNERS as readonly string[]).includes(partner);
   }
 
+  /**
+   * Group commit: pushes arriving while this partner's previous write is committing are ingested
+   * together in the next transaction (one fsync for many pushes). Each push is acknowledged only
+   * after the transaction holding it committed; if a group fails, its pushes are retried one by one
+   * so one bad push cannot fail the others.
+   */
+  private ingest(partner: string, results: TrackingResult[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const queue = this.pending.get(partner) ?? [];
+      queue.push({ results, done: (err) => (err === undefined ? resolve() : reject(err)) });
+      this.pending.set(partner, queue);
+      if (!this.writing.has(partner)) void this.drain(partner);
+    });
+  }
+
+  private async drain(partner: string): Promise<void> {
+    this.writing.add(partner);
+    try {
+      for (;;) {
+        // Let every push already being read join this group before it is cut.
+        await new Promise((resolve) => setImmediate(resolve));
+        const queue = this.pending.get(partner) ?? [];
+        if (queue.length === 0) return;
+        const group = queue.splice(0, GROUP_MAX);
+        const source = { kind: 'push' as const, label: `${partner}:push` };
+        try {
+          await ingestTracking(this.mutations, group.flatMap((g) => g.results), source);
+          for (const g of group) g.done();
+        } catch (err) {
+          if (group.length === 1) {
+            group[0]!.done(err);
+            continue;
+          }
+          for (const g of group) {
+            try {
+              await ingestTracking(this.mutations, g.results, source);
+              g.done();
+            } catch (one) {
+              g.done(one);
+            }
+          }
+        }
+      }
+    } finally {
+      this.writing.delete(partner);
+    }
+  }
+
   async receive(partner: string, request: CarrierPushRequest): Promise<PushAnswer> {
     const registration = this.parsers.get(partner);
     if (!registration) return { status: 404, body: { success: false, message: `No push receiver configured for ${partner.slice(0, 40)}.` } };
@@ -69,7 +127,7 @@ export class LogisticsPushRouter {
       return answer(failure(STATUS_OF[kind], err instanceof Error ? err.message : String(err)));
     }
     try {
-      await ingestTracking(this.mutations, outcome.results, { kind: 'push', label: `${partner}:push` });
+      await this.ingest(partner, outcome.results);
     } catch (err) {
       // The store refused (busy, full): not acknowledged, so the partner pushes it again.
       this.onError(partner, err);

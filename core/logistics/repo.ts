@@ -58,10 +58,13 @@ export interface LogisticsStatements {
   ordersOf: Statement;
   parcelIdsOfOrder: Statement;
   eventExists: Statement;
+  keysOf: Statement;
   insertEvent: Statement;
   updateAfterIngest: Statement;
   upsertUnknown: Statement;
   eventsOf: Statement;
+  stopPolling: Statement;
+  endSubscription: Statement;
 }
 
 const cache = new WeakMap<Db, LogisticsStatements>();
@@ -83,6 +86,7 @@ export function logisticsStatements(db: Db): LogisticsStatements {
     ),
     parcelIdsOfOrder: db.prepare('SELECT parcel_id AS id FROM parcel_orders WHERE order_id = ? ORDER BY parcel_id'),
     eventExists: db.prepare('SELECT 1 FROM tracking_events WHERE parcel_id = ? AND dedupe_key = ?'),
+    keysOf: db.prepare('SELECT dedupe_key FROM tracking_events WHERE parcel_id = ?').pluck(),
     insertEvent: db.prepare(
       `INSERT OR IGNORE INTO tracking_events (parcel_id, occurred_at, partner, partner_status, state, description, location, source, received_at, raw_payload_id, applied, unknown_code, dedupe_key)
        VALUES (@parcel_id, @occurred_at, @partner, @partner_status, @state, @description, @location, @source, @received_at, @raw_payload_id, @applied, @unknown_code, @dedupe_key)`,
@@ -99,6 +103,8 @@ export function logisticsStatements(db: Db): LogisticsStatements {
        ON CONFLICT (partner, code) DO UPDATE SET last_seen_at = excluded.last_seen_at, occurrences = occurrences + 1`,
     ),
     eventsOf: db.prepare('SELECT * FROM tracking_events WHERE parcel_id = ? ORDER BY occurred_at, id'),
+    stopPolling: db.prepare('UPDATE parcels SET next_poll_at = NULL WHERE id = ? AND next_poll_at IS NOT NULL'),
+    endSubscription: db.prepare("UPDATE parcels SET subscription = 'ended', updated_at = ? WHERE id = ?"),
   };
   cache.set(db, s);
   return s;

@@ -22,9 +22,11 @@ export function kuaidi100RetryReply(status: number, message: string): CarrierPus
 
 export function createKuaidi100PushParser(salt: () => string, table: readonly CarrierInfo[] = CARRIERS): CarrierPushParser {
   return (request: CarrierPushRequest): CarrierPushOutcome => {
-    const form = new URLSearchParams(request.body.toString('utf8'));
-    const param = form.get('param');
-    const sign = form.get('sign');
+    // The kept raw payload is `param` as decoded from the form: the partner's JSON verbatim, readable
+    // on the trail (the percent-encoded form is three times larger and unreadable); `sign` is checked.
+    const form = formFields(request.body.toString('utf8'));
+    const param = form.param ?? null;
+    const sign = form.sign ?? null;
     if (param === null) throw new CarrierError('malformed', '快递100 push without `param`.');
     const key = salt();
     if (!key) throw new CarrierError('auth', 'No Kuaidi100 salt is configured, so no push can be verified; set partners.logistics.kuaidi100.salt.');
@@ -42,12 +44,33 @@ export function createKuaidi100PushParser(salt: () => string, table: readonly Ca
     const comNew = String(body.comNew ?? '');
     const corrected = String(body.autoCheck ?? '0') === '1' && comOld && comNew && comOld !== comNew;
     const asked = corrected ? carrierFromPartnerCode('kuaidi100', comOld, table) ?? comOld : carrierFromPartnerCode('kuaidi100', String(last.com ?? ''), table) ?? String(last.com ?? '');
-    const result = trailToResult(corrected ? { ...last, com: comNew } : last, { carrier: asked, waybillNo: String(last.nu ?? ''), raw: request.body.toString('utf8'), table });
+    const result = trailToResult(corrected ? { ...last, com: comNew } : last, { carrier: asked, waybillNo: String(last.nu ?? ''), raw: param, table });
     if (!result.waybillNo) throw new CarrierError('malformed', '快递100 push lastResult has no `nu`.', { raw: param.slice(0, 2000) });
     // shutdown = finished (signed); abort = gave up (e.g. "3天查询无记录"); protocols.md §5.4.
     if (status === 'shutdown' || status === 'abort') result.subscriptionEnded = { reason: `${status}${body.message ? `: ${String(body.message)}` : ''}` };
     return { results: [result], reply: reply(200, KUAIDI100_PUSH_OK) };
   };
+}
+
+/** application/x-www-form-urlencoded → fields (twice as fast as URLSearchParams on 4 KB pushes; bench/tracking.ts). */
+export function formFields(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split('&')) {
+    if (!part) continue;
+    const at = part.indexOf('=');
+    const name = decode(at < 0 ? part : part.slice(0, at));
+    if (!(name in out)) out[name] = at < 0 ? '' : decode(part.slice(at + 1));
+  }
+  return out;
+}
+
+function decode(x: string): string {
+  const plain = x.includes('+') ? x.replace(/\+/g, ' ') : x;
+  try {
+    return decodeURIComponent(plain);
+  } catch {
+    throw new CarrierError('malformed', '快递100 push body is not valid form encoding.');
+  }
 }
 
 function sameText(a: string, b: string): boolean {
