@@ -160,4 +160,14 @@ describe('tracking ingestion', () => {
     expect(listParcels(s.db, { channel: 'douyin' }).total).toBe(0);
     expect(listParcels(s.db, { waybillNo: 'sf 7444' }).total).toBe(1);
   });
+
+  it('an event without a time is a clear error and nothing of the result is written', async () => {
+    const s = setup();
+    await shipOrders(s, 'YT5555508965056', 'YTO', 1);
+    const before = count(s, 'SELECT COUNT(*) AS n FROM audit_events');
+    const bad = result([ev(30, '1/103', 'PICKED_UP'), { ...ev(60, '0', 'IN_TRANSIT'), occurredAt: Number.NaN }]);
+    await expect(ingestTracking(s.mutations, bad, PUSH)).rejects.toMatchObject({ kind: 'malformed', message: expect.stringMatching(/lacks a time/) });
+    expect(count(s, 'SELECT COUNT(*) AS n FROM tracking_events')).toBe(0);
+    expect(count(s, 'SELECT COUNT(*) AS n FROM audit_events')).toBe(before);
+  });
 });

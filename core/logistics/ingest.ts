@@ -11,7 +11,7 @@ import { dedupeKey } from './dedupe.js';
 import { logisticsStatements, type ParcelDbRow } from './repo.js';
 import { decide, inOccurrenceOrder, type ParcelPosition } from './state-machine.js';
 import { TERMINAL_STATES, type TrackingState } from './taxonomy.js';
-import type { CarrierEvent, TrackingResult, TrackingSource } from './types.js';
+import { CarrierError, type CarrierEvent, type TrackingResult, type TrackingSource } from './types.js';
 
 export interface TrackingIngestSource {
   kind: TrackingSource;
@@ -61,6 +61,7 @@ export function ingestTracking(mutations: MutationQueue, results: TrackingResult
 /** Inside an existing write (the OCR re-push flow attaches and ingests in one transaction). */
 export function ingestTrackingIn(w: WriteContext, result: TrackingResult, source: TrackingIngestSource, raws: Map<string, number> = new Map(), announce = true): TrackingIngestOutcome {
   const s = logisticsStatements(w.db);
+  checkResult(result);
   let created = false;
   let parcel = findParcel(w, result);
   const corrected = parcel ? applyCorrection(w, parcel, result) : false;
@@ -138,6 +139,16 @@ export function ingestTrackingIn(w: WriteContext, result: TrackingResult, source
   if (announce) w.emit('logistics/changed', { parcelIds: [parcel.id], source: source.label });
   if (transitions.length && orders.length) w.emit('orders/changed', { ids: orders.map((o) => o.orderId), source: source.label });
   return { parcelId: parcel.id, created, added: fresh.length, duplicates, unknown, stateBefore: before, stateAfter: position.state, transitions, carrierCorrected: corrected };
+}
+
+/** An adapter bug must fail the whole write loudly (the partner retries), never store half an event. */
+function checkResult(result: TrackingResult): void {
+  if (!result.waybillNo || typeof result.waybillNo !== 'string') throw new CarrierError('malformed', `${result.partner} result without a waybill number.`);
+  for (const e of result.events) {
+    if (!Number.isFinite(e.occurredAt) || typeof e.partnerStatus !== 'string' || typeof e.description !== 'string') {
+      throw new CarrierError('malformed', `${result.partner} event for ${result.waybillNo} lacks a time, status or text: ${JSON.stringify(e).slice(0, 200)}`);
+    }
+  }
 }
 
 /** Statuses 待揽收 (order placed, awaiting pickup) are not a carrier's hands on the parcel. */

@@ -88,7 +88,7 @@ export function logisticsStatements(db: Db): LogisticsStatements {
     eventExists: db.prepare('SELECT 1 FROM tracking_events WHERE parcel_id = ? AND dedupe_key = ?'),
     keysOf: db.prepare('SELECT dedupe_key FROM tracking_events WHERE parcel_id = ?').pluck(),
     insertEvent: db.prepare(
-      `INSERT OR IGNORE INTO tracking_events (parcel_id, occurred_at, partner, partner_status, state, description, location, source, received_at, raw_payload_id, applied, unknown_code, dedupe_key)
+      `INSERT INTO tracking_events (parcel_id, occurred_at, partner, partner_status, state, description, location, source, received_at, raw_payload_id, applied, unknown_code, dedupe_key)
        VALUES (@parcel_id, @occurred_at, @partner, @partner_status, @state, @description, @location, @source, @received_at, @raw_payload_id, @applied, @unknown_code, @dedupe_key)`,
     ),
     updateAfterIngest: db.prepare(
