@@ -12,6 +12,7 @@
  *   pages we walk; the sync runner's safety lag keeps `to` in the past.
  * - A window holding more than `maxResults` is bisected before paging ([U] depth limit).
  */
+import { descending, walkKnownPages } from '../prefetch.js';
 import type { PulledPage, ShopContext, TimeWindow } from '../types.js';
 import { callDouyin } from './client.js';
 import { isObject } from './fields.js';
@@ -55,7 +56,7 @@ async function searchWindow(shop: ShopContext, field: TimeField, w: TimeWindow, 
   if (first.total <= settings.pageSize) return;
   const lastPage = Math.ceil(first.total / settings.pageSize) - 1;
   // Page 0 is walked again last: rows may have shifted into it while the later pages were read.
-  for (let page = lastPage; page >= FIRST_PAGE; page--) await emit(await searchPage(shop, field, w, page, settings));
+  await walkKnownPages(descending(lastPage, FIRST_PAGE), (page) => searchPage(shop, field, w, page, settings), emit);
 }
 
 /** One searchList call; `data.shop_order_list` items keep their exact source text. */

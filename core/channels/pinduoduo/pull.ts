@@ -5,6 +5,7 @@
  * earlier pages — read back to front, a shift re-delivers a row (harmless, ingestion is idempotent)
  * instead of skipping one.
  */
+import { descending, walkForward, walkKnownPages } from '../prefetch.js';
 import type { PulledPage, ShopContext, TimeWindow } from '../types.js';
 import { callPdd } from './client.js';
 import { malformedError } from './errors.js';
@@ -46,11 +47,7 @@ export async function pullWindow(shop: ShopContext, window: TimeWindow, spec: Pu
     const emit = (page: ListPage) => onPage(toPulledPage(page, shop.shopId, spec, normalising, chunk, seen));
     const first = await fetchPage(1);
     if (spec.direction === 'forward') {
-      await emit(first);
-      for (let page = 2, last = first; morePages(last, page - 1, config.pageSize); page++) {
-        last = await fetchPage(page);
-        await emit(last);
-      }
+      await walkForward(first, 1, (page, pageNo) => morePages(page, pageNo, config.pageSize), fetchPage, emit);
       continue;
     }
     if (!morePages(first, 1, config.pageSize)) {
@@ -59,7 +56,7 @@ export async function pullWindow(shop: ShopContext, window: TimeWindow, spec: Pu
     }
     if (first.totalCount === null) throw malformedError(spec.api, 'total_count is missing, cannot page backwards (§2.5)', '');
     // The probe only told us how many pages there are; page 1 is read again last, after any shift.
-    for (let page = Math.ceil(first.totalCount / config.pageSize); page >= 1; page--) await emit(await fetchPage(page));
+    await walkKnownPages(descending(Math.ceil(first.totalCount / config.pageSize), 1), fetchPage, emit);
   }
 }
 

@@ -10,6 +10,7 @@
  *   This needs the window's end to be in the past (the sync runner's lag), or new trades could enter.
  * Wire windows never exceed one day (§1.5) and are clipped to our half-open [from, to) client-side.
  */
+import { descending, walkForward, walkKnownPages } from '../prefetch.js';
 import { PlatformError, type PulledPage, type TimeWindow } from '../types.js';
 import { ceilToSecond, floorToSecond, formatBeijing } from './beijing-time.js';
 import type { TopAnswer, TopParamValue } from './client.js';
@@ -101,17 +102,21 @@ export async function pullCreatedPages(deps: PagerDeps, window: TimeWindow, onPa
   const collector = new PageCollector('createdAt');
   for (const chunk of wireChunks(window)) {
     const range = { start_created: formatBeijing(floorToSecond(chunk.from)), end_created: formatBeijing(ceilToSecond(chunk.to)) };
-    for (let pageNo = 1; ; pageNo++) {
-      if (pageNo > MAX_PAGES) throw new PlatformError('malformed', `${METHODS.soldGet}: more than ${MAX_PAGES} pages`);
-      const answer = await deps.call(METHODS.soldGet, { ...listParams(deps, pageNo), ...range, use_has_next: true });
+    const fetchPage = (pageNo: number) => {
+      if (pageNo > MAX_PAGES) return Promise.reject(new PlatformError('malformed', `${METHODS.soldGet}: more than ${MAX_PAGES} pages`));
+      return deps.call(METHODS.soldGet, { ...listParams(deps, pageNo), ...range, use_has_next: true });
+    };
+    const hasMore = (answer: TopAnswer, pageNo: number) => {
       const trades = tradesOf(answer);
-      const page = collector.collect(trades, chunk, deps.normalise);
-      if (!isEmpty(page)) await onPage(page);
       // §1.4: with use_has_next the answer has has_next and no total_results; fall back if absent.
       const total = Number(answer.root.total_results);
       const hasNext = flag(answer.root.has_next) ?? (Number.isSafeInteger(total) ? pageNo * deps.pageSize < total : trades.length >= deps.pageSize);
-      if (!hasNext || trades.length === 0) break;
-    }
+      return hasNext && trades.length > 0;
+    };
+    await walkForward(await fetchPage(1), 1, hasMore, fetchPage, async (answer) => {
+      const page = collector.collect(tradesOf(answer), chunk, deps.normalise);
+      if (!isEmpty(page)) await onPage(page);
+    });
   }
 }
 
@@ -129,10 +134,13 @@ export async function pullModifiedPages(deps: PagerDeps, window: TimeWindow, onP
       if (!isEmpty(page)) await onPage(page);
       continue;
     }
-    for (let pageNo = pages; pageNo >= 1; pageNo--) {
-      const answer = await deps.call(METHODS.incrementGet, { ...listParams(deps, pageNo), ...range });
-      const page = collector.collect(tradesOf(answer), chunk, deps.normalise);
-      if (!isEmpty(page)) await onPage(page);
-    }
+    await walkKnownPages(
+      descending(pages, 1),
+      (pageNo) => deps.call(METHODS.incrementGet, { ...listParams(deps, pageNo), ...range }),
+      async (answer) => {
+        const page = collector.collect(tradesOf(answer), chunk, deps.normalise);
+        if (!isEmpty(page)) await onPage(page);
+      },
+    );
   }
 }
