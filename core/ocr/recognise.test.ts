@@ -94,8 +94,9 @@ describe('formats, orientation and regions', () => {
     expect(Math.abs(halfBar.y * k - fullBar.y)).toBeLessThan(20);
   });
 
-  it('reads receiver fragments on a clean label: the phone tail', async () => {
+  it('reads receiver fragments on a clean label: the phone tail; marks the carrier name', async () => {
     const r = await recogniseLabel(photo(CLEAN));
+    expect(r.regions.filter((g) => g.kind === 'carrier-name').map((g) => g.text)).toContain('SF EXPRESS');
     expect(r.receiver.phoneTail).toBe(TRUTH[CLEAN]!.phoneTail);
     expect(r.regions.some((g) => g.kind === 'receiver')).toBe(true);
     expect(r.timings.totalMs).toBeGreaterThanOrEqual(r.timings.textMs);

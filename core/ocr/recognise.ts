@@ -20,7 +20,7 @@ import type { ReceiverFragments } from './receiver.js';
 import { barcodeSightings, textSightings } from './sightings.js';
 import { sharedOcrPool, type OcrEngine, type OcrLine } from './tesseract-pool.js';
 import { detectCarrier, WAYBILL_PATTERNS } from '../logistics/waybill-patterns.js';
-import type { CarrierCode } from '../logistics/carriers.js';
+import { carriersNamedIn, type CarrierCode } from '../logistics/carriers.js';
 
 export interface RecogniseOptions {
   /** The OCR pool; default the process-wide shared one (sharedOcrPool). */
@@ -34,7 +34,7 @@ export interface RecogniseOptions {
   mode?: 'full' | 'barcode-only' | 'text-only';
 }
 
-export type RegionKind = 'barcode' | 'waybill-text' | 'candidate-text' | 'receiver';
+export type RegionKind = 'barcode' | 'waybill-text' | 'candidate-text' | 'carrier-name' | 'receiver';
 
 export interface LabelRegion {
   kind: RegionKind;
@@ -148,6 +148,8 @@ export async function recogniseLabel(bytes: Uint8Array, opts: RecogniseOptions =
       const isChosen = chosen !== null && sameNumber(l.text, chosen.waybillNo);
       return region(isChosen ? 'waybill-text' : 'candidate-text', fromStraight(l.box), l.text, photo.original);
     }),
+    ...lines.filter((l) => /[A-Za-z]{2}/.test(l.text) && carriersNamedIn(l.text).length > 0 && !candidates.some((c) => sameNumber(l.text, c.waybillNo)))
+      .map((l) => region('carrier-name', fromStraight(l.box), l.text, photo.original)),
     ...(receiver.line ? [region('receiver', fromStraight(receiver.line), receiver.text ?? '', photo.original)] : []),
   ];
   return {
