@@ -32,6 +32,9 @@ import { readLogisticsConfig } from './logistics/config.js';
 import { logisticsHandlers } from './logistics/handlers.js';
 import { scheduleLogisticsJobs } from './logistics/jobs.js';
 import { LogisticsService } from './logistics/service.js';
+import { findShop } from './channels/sync/shops-repo.js';
+import { RepushService } from './waybill/flow.js';
+import { waybillHandlers } from './waybill/handlers.js';
 import { registerLogisticsExceptions } from './logistics/sla/module.js';
 import { notifyHandlers } from './notify/handlers.js';
 import { NotifyService } from './notify/service.js';
@@ -115,6 +118,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (db.open) void logistics.discover().catch((err: unknown) => logger.warn('Parcel discovery failed', { error: String(err) }));
     });
   });
+  let ocrUsed = false;
+  // Waybill re-push by photo (issue 5): attach through logistics, write back through the channels.
+  const repush = new RepushService({
+    db,
+    mutations,
+    clock: { now: () => clock.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random },
+    // OCR (sharp, zxing-wasm, tesseract.js) loads on the first photo, not at start-up.
+    readLabel: async (bytes) => {
+      ocrUsed = true;
+      return (await import('./waybill/ocr-reader.js')).ocrLabelReader()(bytes);
+    },
+    track: async (actor, source, parcelId) => (await logistics.track(actor, source, { parcelId }))[0] ?? null,
+    shopContext: (shopId) => {
+      const shop = findShop(db, shopId);
+      if (!shop) return null;
+      try {
+        return channels.storedContext(shop);
+      } catch {
+        return null; // no stored credentials: nothing can be written back
+      }
+    },
+  });
+  registry.register(waybillHandlers(repush));
   const notify = new NotifyService({ db, mutations, clock, secrets, logger, ...(options.notify ? { worker: options.notify } : {}) });
   registry.register(notifyHandlers(notify));
   // The outbox worker polls on an interval, not a cron minute: a robot alarm should leave within seconds.
@@ -147,12 +173,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => events.off('event', listener);
     },
     receivePush: (partner, request) => (logistics.push.handles(partner) ? logistics.push.receive(partner, request) : pushes.receive(partner, request)),
+    receiveOAuthRedirect: async (channel, query) => {
+      if (!query.code || !query.state) return { status: 400, title: '授权未完成', message: '回调缺少 code 或 state (the redirect carries no code or state).' };
+      // The state is one-time, bound to the shop and short-lived: it is what authenticates this call.
+      const actor = { type: 'system' as const, id: `oauth:${channel.slice(0, 20)}`, name: '平台授权回调' };
+      const result = await invokeUnknown({ trusted: actor }, 'channels/exchangeCode', { state: query.state, code: query.code });
+      if ('error' in result) return { status: result.error.type === 'ValidationError' || result.error.type === 'NotFound' ? 400 : 502, title: '授权失败', message: result.error.message };
+      const shop = result.data as { name: string; channel: string };
+      return { status: 200, title: '授权成功', message: `店铺「${shop.name}」已授权，可以关闭此页面 (the shop is authorised; you may close this page).` };
+    },
     backup: (destination) => backupTo(db, destination, options.nativeBinding),
     async close() {
       if (closed) return;
       closed = true;
       scheduler.stop();
       await notify.worker.stop();
+      // The OCR workers are per process; the last engine to have used them ends them.
+      if (ocrUsed) await (await import('./ocr/index.js')).shutdownSharedOcrPool();
       await mutations.run({ type: 'system', id: 'engine', name: '系统' }, host, () => undefined).catch(() => undefined);
       db.close();
     },

@@ -14,6 +14,7 @@ import { makeLabel } from './ocr-labels/label.js';
 import { photograph } from './ocr-labels/distort.js';
 import { seededRng } from './ocr-labels/rng.js';
 import { tempDir } from './support/engine.js';
+import { holdOcrTurn } from './support/ocr-serial.js';
 
 const DAY = 86_400_000;
 let core: Core;
@@ -21,6 +22,7 @@ let cs: { token: string };
 let warehouse: { token: string };
 let taobao: Awaited<ReturnType<typeof startTaobaoSimulator>>;
 let kuaidi100: Awaited<ReturnType<typeof startKuaidi100Simulator>>;
+let releaseOcr: () => void = () => undefined;
 
 function data<T>(r: { data: T } | { error: { message: string } }): T {
   if ('error' in r) throw new Error(r.error.message);
@@ -34,6 +36,8 @@ async function login(user: string): Promise<{ token: string }> {
 }
 
 beforeAll(async () => {
+  // Real OCR runs here: take turns with the other OCR test files (2 cores).
+  releaseOcr = await holdOcrTurn();
   taobao = await startTaobaoSimulator({ seed: 41, orders: 500, start: Date.now() - 1.5 * DAY, spanMs: 1.5 * DAY, apps: { 'tb-app': { secret: 'tb-secret', sessions: ['tb-session'] } } });
   kuaidi100 = await startKuaidi100Simulator({ seed: 41, customers: { CUST100: 'key100' }, headStartMs: 6 * 3_600_000 });
   core = await createCore({
@@ -56,6 +60,7 @@ afterAll(async () => {
   await core.close();
   await taobao.close();
   await kuaidi100.close();
+  releaseOcr();
 });
 
 async function ordersWaitingForShipment(): Promise<Array<{ id: number; platformOrderId: string }>> {

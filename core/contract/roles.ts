@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'exceptions.read', // SLA rule hits and their why, the rule set (read only), exception tickets
   'exceptions.work', // open tickets by hand, change status / owner group, comment
   'sla.manage', // edit the SLA rule set and the site-message webhook, run the evaluation now
+  'waybill.repush', // read a label photo, attach / detach a waybill, write it back to the platform (issue 5)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,8 +36,8 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
   finance: ['orders.read', 'orders.edit', 'orders.editAmounts', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'logistics.read'],
-  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'notify.read', 'logistics.read', 'logistics.track', 'exceptions.read', 'exceptions.work'],
-  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read', 'notify.read', 'notify.manage', 'logistics.read', 'logistics.track', 'exceptions.read', 'exceptions.work', 'sla.manage'],
+  cs: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.export', 'sku.read', 'audit.read', 'channels.read', 'notify.read', 'logistics.read', 'logistics.track', 'exceptions.read', 'exceptions.work', 'waybill.repush'],
+  supervisor: ['orders.read', 'orders.edit', 'orders.reveal', 'orders.import', 'orders.export', 'sku.read', 'sku.edit', 'audit.read', 'channels.read', 'notify.read', 'notify.manage', 'logistics.read', 'logistics.track', 'exceptions.read', 'exceptions.work', 'sla.manage', 'waybill.repush'],
   warehouse: ['orders.read', 'orders.edit', 'sku.read', 'sku.edit', 'audit.read', 'notify.read', 'logistics.read', 'logistics.track', 'exceptions.read', 'exceptions.work'],
   viewer: ['orders.read', 'sku.read', 'audit.read', 'channels.read', 'logistics.read', 'exceptions.read'],
 };
