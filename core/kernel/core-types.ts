@@ -49,7 +49,16 @@ export interface Core {
   /** One-time messages the host must show at start (first admin's password, demo accounts). */
   readonly startupNotices: string[];
   /** A partner push at /hooks/<partner>: authenticated by the partner's signature, not a session. */
-  receivePush(partner: string, request: { headers: Record<string, string | undefined>; body: Buffer }): Promise<{ status: number; body: unknown }>;
+  receivePush(
+    partner: string,
+    request: { headers: Record<string, string | undefined>; body: Buffer; url?: string },
+  ): Promise<{ status: number; body: unknown; text?: string; contentType?: string }>;
+  /**
+   * A platform's OAuth redirect (GET /hooks/oauth/<channel>?code&state on the browser-console host):
+   * the one-time state issued by `channels/authorise` authenticates it. Answers a small page for the
+   * seller's browser.
+   */
+  receiveOAuthRedirect(channel: string, query: { code: string | null; state: string | null }): Promise<{ status: number; title: string; message: string }>;
   /** Online backup to `destination`, with the audit anchor written beside it. */
   backup(destination: string): Promise<{ count: number; headHash: string }>;
   close(): Promise<void>;

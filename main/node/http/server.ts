@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Core } from '../../../core/index.js';
 import type { Logger } from '../../../core/kernel/logger.js';
-import { HttpError, parseCookies, readJsonBody, readRawBody, sameOrigin, sendJson } from './request.js';
+import { HttpError, parseCookies, readJsonBody, readRawBody, sameOrigin, SECURITY_HEADERS, sendJson } from './request.js';
 import { serveStatic } from './static.js';
 
 export const SESSION_COOKIE = 'ohsid';
@@ -38,6 +38,7 @@ export function createConsoleServer(core: Core, staticDir: string, logger: Logge
       if (path === '/api/events' && req.method === 'GET') return events(req, res);
       return sendJson(res, 404, { error: { type: 'NotFound', message: 'No such API.' } });
     }
+    if (path.startsWith('/hooks/oauth/') && req.method === 'GET') return oauthRedirect(path.slice('/hooks/oauth/'.length), url, res);
     if (path.startsWith('/hooks/') && req.method === 'POST') return hook(path.slice('/hooks/'.length), req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.');
     return serveStatic(staticDir, path, res);
@@ -70,8 +71,22 @@ export function createConsoleServer(core: Core, staticDir: string, logger: Logge
     const body = await readRawBody(req, MAX_HOOK_BYTES);
     const headers: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value[0] : value;
-    const answer = await core.receivePush(partner, { headers, body });
+    const answer = await core.receivePush(partner, { headers, body, url: req.url ?? '' });
+    if (answer.text !== undefined) {
+      // A partner that wants XML (SF's route push) gets exactly the bytes its parser chose.
+      res.writeHead(answer.status, { ...SECURITY_HEADERS, 'Content-Type': answer.contentType ?? 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(answer.text) });
+      return void res.end(answer.text);
+    }
     return sendJson(res, answer.status, answer.body);
+  }
+
+  /** The platform sends the seller's browser back here with code + state after they grant the app. */
+  async function oauthRedirect(channel: string, url: URL, res: ServerResponse): Promise<void> {
+    const answer = await core.receiveOAuthRedirect(channel, { code: url.searchParams.get('code'), state: url.searchParams.get('state') });
+    const escape = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${escape(answer.title)}</title><body><h1>${escape(answer.title)}</h1><p>${escape(answer.message)}</p></body></html>`;
+    res.writeHead(answer.status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) });
+    res.end(html);
   }
 
   async function events(req: IncomingMessage, res: ServerResponse): Promise<void> {
