@@ -9,6 +9,7 @@
  */
 import type { MutationQueue } from '../kernel/mutation.js';
 import type { LogisticsConfig } from './config.js';
+import { DIRECT_PUSH_PARSERS } from './direct-partners.js';
 import { ingestTracking } from './ingest.js';
 import { createKuaidi100PushParser, kuaidi100RetryReply } from './kuaidi100/push.js';
 import { CarrierError, type CarrierPushOutcome, type CarrierPushParser, type CarrierPushRequest, type LogisticsPartner, type TrackingResult } from './types.js';
@@ -22,12 +23,17 @@ export interface CarrierPushRegistration {
 export const PUSH_PARSER_FACTORIES: Partial<Record<LogisticsPartner, (config: LogisticsConfig) => CarrierPushRegistration | null>> = {
   kuaidi100: (config) => ({ parse: createKuaidi100PushParser(() => config.kuaidi100?.salt ?? '', config.carriers), failureReply: kuaidi100RetryReply }),
 };
+// SF, ZTO and Kdniao pushes, when those partners are configured (direct-partners.ts).
+Object.assign(PUSH_PARSER_FACTORIES, DIRECT_PUSH_PARSERS);
 
 export const LOGISTICS_PUSH_PARTNERS: readonly LogisticsPartner[] = ['kuaidi100', 'kdniao', 'sf', 'zto', 'jd'];
 
 export interface PushAnswer {
   status: number;
   body: unknown;
+  /** A reply that is not JSON (SF's XML route push answer): the host sends `text` as is. */
+  text?: string;
+  contentType?: string;
 }
 
 const defaultFailure = (status: number, message: string): CarrierPushOutcome['reply'] => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ success: false, message }) });
@@ -139,10 +145,11 @@ export class LogisticsPushRouter {
 
 /** The host answers JSON (main/node/http/server.ts sendJson); a JSON reply body is handed over parsed. */
 function answer(reply: CarrierPushOutcome['reply']): PushAnswer {
+  if (!/json/i.test(reply.contentType)) return { status: reply.status, body: reply.body, text: reply.body, contentType: reply.contentType };
   try {
     return { status: reply.status, body: JSON.parse(reply.body) as unknown };
   } catch {
-    return { status: reply.status, body: reply.body };
+    return { status: reply.status, body: reply.body, text: reply.body, contentType: reply.contentType };
   }
 }
 

@@ -2,6 +2,7 @@
  * The logistics module as the engine composes it: adapters per partner (built from the config),
  * the push router, the poller, parcel discovery, and "track now" for an order's parcels.
  */
+import { DIRECT_ADAPTERS } from './direct-partners.js';
 import type { TrackOutcome } from '../contract/logistics.js';
 import type { Actor } from '../contract/actors.js';
 import type { Clock } from '../kernel/clock.js';
@@ -22,6 +23,8 @@ import type { CarrierAdapter, LogisticsPartner } from './types.js';
 export const ADAPTER_FACTORIES: Partial<Record<LogisticsPartner, (config: LogisticsConfig) => CarrierAdapter | null>> = {
   kuaidi100: (config) => (config.kuaidi100 ? new Kuaidi100Adapter(config.kuaidi100, config.carriers) : null),
 };
+// SF, ZTO, JD and Kdniao join when their credentials are configured (direct-partners.ts).
+Object.assign(ADAPTER_FACTORIES, DIRECT_ADAPTERS);
 
 export interface LogisticsDeps {
   db: Db;

@@ -86,6 +86,8 @@ export interface CarrierAdapter {
 export interface CarrierPushRequest {
   headers: Record<string, string | undefined>;
   body: Buffer;
+  /** Path and query the push arrived at: SF signs nothing and is authenticated by a URL token. */
+  url?: string;
 }
 
 /** What a push parser decided: the results to ingest and the exact reply the partner requires. */
