@@ -17,7 +17,7 @@ describe('merchant backend simulator', () => {
     const first = await backend.pushCurrent();
     const existing = stories.filter((s) => s.createdAt <= now).length;
     expect(first).toEqual({ orders: existing, requests: Math.ceil(existing / 500), refused: [] });
-    const orders = sent.flatMap((d) => (JSON.parse(d.body) as { orders: Array<{ platformOrderId: string; updatedAt: number; amounts: Record<string, number> }> }).orders);
+    const orders = sent.flatMap((d) => (JSON.parse(d.body) as { orders: Array<{ platformOrderId: string; updatedAt: number; amounts: { paidFen: number; goodsFen: number; platformDiscountFen: number; sellerDiscountFen: number; shippingFen: number } }> }).orders);
     expect(new Set(orders.map((o) => o.platformOrderId)).size).toBe(existing);
     for (const o of orders) expect(o.amounts.paidFen).toBe(o.amounts.goodsFen - o.amounts.platformDiscountFen - o.amounts.sellerDiscountFen + o.amounts.shippingFen);
     for (const d of sent) {

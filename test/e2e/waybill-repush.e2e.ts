@@ -177,7 +177,7 @@ describe('customer service: re-push a waybill from a label photo', () => {
     const evidence = attached.getByTestId('raw-payload-image');
     await evidence.waitFor();
     // The photo decodes in the browser: it has the label's real size, not a broken image.
-    expect(await evidence.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+    expect(await evidence.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'waybill-repush-drawer.png') });
 
     // Taobao's own order API now carries the number: the write-back really landed

@@ -93,7 +93,7 @@ describe('stored definitions', () => {
     const settings = JSON.parse((db.prepare("SELECT settings FROM shops WHERE id = 'tb-1'").get() as { settings: string }).settings) as Record<string, unknown>;
     expect(settings).toEqual(expect.objectContaining({ fieldMapping: { fields: { 'line.platformSku': ['sku_id', 'num_iid'] } } }));
     expect(settings).not.toHaveProperty('skuField');
-    const stored = readStoredMapping(db, { ...shop, settings: settings as ShopRow['settings'] });
+    const stored = readStoredMapping(db, { ...shop, settings: settings as unknown as ShopRow['settings'] });
     expect(stored).toEqual({ channel: { 'line.title': ['sku_properties_name', 'title'] }, shop: { 'line.platformSku': ['sku_id', 'num_iid'] }, legacySkuField: null });
     const events = db.prepare("SELECT entity_type, entity_id, changes FROM audit_events WHERE action = 'field-mapping' ORDER BY seq").all() as Array<{ entity_type: string; entity_id: string; changes: string }>;
     expect(events.map((e) => [e.entity_type, e.entity_id])).toEqual([['channel', 'taobao'], ['shop', 'tb-1']]);
