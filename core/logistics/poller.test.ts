@@ -99,7 +99,7 @@ describe('push router', () => {
     try {
       registerCarrierPushParser('jd', () => ({ results: [], reply: { status: 200, contentType: 'text/plain', body: 'OK' } }));
       const r = router(memoryStore(T0).mutations);
-      expect(await r.receive('jd', push('x', 1))).toEqual({ status: 200, body: 'OK' });
+      expect(await r.receive('jd', push('x', 1))).toEqual({ status: 200, body: 'OK', text: 'OK', contentType: 'text/plain' });
     } finally {
       if (before) PUSH_PARSER_FACTORIES.jd = before;
       else delete PUSH_PARSER_FACTORIES.jd;
