@@ -7,7 +7,7 @@
  */
 import type { Actor } from '../contract/actors.js';
 import type { TrackOutcome } from '../contract/logistics.js';
-import type { LabelReading, OrderMatch, ReadingSource, RepushResult, RepushStep, WaybillConfirmation } from '../contract/waybill.js';
+import type { LabelReading, OrderMatch, RepushResult, RepushStep, WaybillHandlers } from '../contract/waybill.js';
 import { storeRawPayload } from '../audit/raw-payloads.js';
 import { describePlatformFailure, type ShopContext } from '../channels/types.js';
 import { DEFAULT_RETRY, withRetry, type ResilienceClock } from '../channels/sync/resilience.js';
@@ -59,18 +59,7 @@ export class RepushService {
     return { ...reading, photoId: photo.id };
   }
 
-  async confirm(
-    actor: Actor,
-    args: {
-      orderId: number;
-      waybillNo: string;
-      carrier: string;
-      photoId?: string;
-      source?: ReadingSource;
-      labelReceiver?: { nameFragment?: string | null; phoneTail?: string | null };
-      confirmations?: WaybillConfirmation[];
-    },
-  ): Promise<RepushResult> {
+  async confirm(actor: Actor, args: WaybillHandlers['waybill/confirm']['args']): Promise<RepushResult> {
     const check = checkWaybill(this.deps.db, args.orderId, args.waybillNo, args.carrier, args.labelReceiver);
     const photo = args.photoId ? this.photos.get(args.photoId) : undefined;
     if (args.photoId && !photo) throw fail.validation('照片已过期，请重新上传 (the photo is no longer held; upload it again)', { photoId: 'expired' });
