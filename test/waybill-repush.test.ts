@@ -114,7 +114,8 @@ describe('waybill re-push by photo', () => {
     const actions = timeline.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['waybill-attached', 'logistics-followed', 'waybill-written-back']));
     const attached = timeline.find((e) => e.action === 'waybill-attached')!;
-    expect(attached.actor.name).toBeTruthy();
+    const me = data(await core.invoke(cs, 'auth/me', {}));
+    expect(attached.actor).toMatchObject({ type: 'operator', id: String(me.id) });
     expect(attached.rawPayloadId).not.toBeNull();
     const evidence = data(await core.invoke(cs, 'audit/rawPayload', { id: attached.rawPayloadId! }));
     expect(evidence.contentType).toBe('image/jpeg;base64');

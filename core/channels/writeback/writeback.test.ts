@@ -80,8 +80,9 @@ describe.each(['taobao', 'pinduoduo', 'douyin'] as const)('%s write-back', (chan
     expect(order?.shipments?.map((s) => s.waybillNo)).toContain(waybillNo);
 
     const again = await writeBackWaybill(channel, p().shop, { platformOrderId: id, carrier: 'SF', waybillNo, mode: 'ship' });
-    expect(again.status).toBe('refused');
-    if (again.status === 'refused') expect(again.raw).toBeTruthy();
+    // The platform's own "already shipped" code (protocols.md §11.4 B04, §11.7 60110; Pinduoduo's is the simulator's [U]), raw body kept.
+    const alreadyShipped = { taobao: 'isv.logistics-offline-service-error:B04', pinduoduo: '52102', douyin: 'isv.business-failed:60110' }[channel];
+    expect(again).toMatchObject({ status: 'refused', code: alreadyShipped, raw: expect.stringContaining(alreadyShipped.split(':').at(-1)!) });
   });
 
   it('corrects the waybill of a shipped order', async () => {

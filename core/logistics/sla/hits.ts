@@ -4,6 +4,7 @@ import type { TrackingState } from '../../contract/logistics.js';
 import type { Db } from '../../store/db.js';
 import { TERMINAL_STATES } from '../taxonomy.js';
 import { deadlineOf } from './calendar.js';
+import type { CandidateParcel } from './fire.js';
 import { effectiveRule } from './resolve.js';
 
 interface HitRow {
@@ -87,17 +88,8 @@ export function listHits(db: Db, query: SlaHitQuery): { rows: SlaHitInfo[]; open
   return { rows: rows.map((r) => toInfo(r, orders.get(r.parcel_id) ?? [])), open };
 }
 
-interface ParcelRow {
-  id: number;
-  carrier: string;
-  waybill_no: string;
-  shipped_at: number;
-  state: TrackingState;
-  first_scan_at: number | null;
-  last_event_at: number | null;
-  warehouse: string | null;
-  channel: string | null;
-}
+/** The parcel columns the rules read: the same row the evaluation fires on. */
+type ParcelRow = CandidateParcel;
 
 /** The two clocks of a parcel as they stand now, for drawing on its trail. */
 export function parcelDeadlines(db: Db, settings: SlaSettings, parcelIds: number[], now: number): ParcelDeadlines[] {
