@@ -4,7 +4,14 @@
  * (signature, expired token …); anything it leaves open gets its kind's default code here.
  */
 import { FAILURE_CODES, type FailureCode } from '../contract/channels.js';
-import type { PlatformErrorKind } from './types.js';
+
+/** How a platform failure behaves (core/channels/types.ts PlatformError carries it). */
+export type PlatformErrorKind =
+  | 'auth' // bad signature, expired/invalid token: retrying will not help; shown on the shop
+  | 'rate-limit' // throttled: back off and retry
+  | 'transient' // network, timeout, 5xx, platform "service unavailable": retry with jitter
+  | 'malformed' // the platform answered something we cannot parse
+  | 'permanent'; // invalid parameters and the like: a bug or a configuration problem
 
 const DEFAULT_CODE: Record<PlatformErrorKind, FailureCode> = {
   auth: 'auth.rejected',

@@ -8,7 +8,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { MutationQueue } from '../kernel/mutation.js';
 import type { SecretStore } from '../secrets/secrets.js';
 import type { Db } from '../store/db.js';
-import { AuthStates } from './authorise.js';
+import { AuthStates } from './auth-states.js';
 import { ConnectorCache } from './connectors.js';
 import { gatewayFor, type PartnersConfig } from './gateways.js';
 import { shopMappingSources } from './mapping/catalog.js';

@@ -6,7 +6,7 @@
 import type { FailureCode, PlatformFailureInfo, ShopCredentialsInput } from '../contract/channels.js';
 import type { FieldSources } from '../contract/mapping.js';
 import type { Channel, OrderInput } from '../contract/orders.js';
-import { defaultFailureCode } from './failures.js';
+import { defaultFailureCode, type PlatformErrorKind } from './failures.js';
 
 /**
  * Per-shop credentials, kept in the secrets module (core/secrets), never in plain tables.
@@ -80,12 +80,7 @@ export interface PulledPage {
   rejected: Array<{ platformOrderId: string | null; message: string }>;
 }
 
-export type PlatformErrorKind =
-  | 'auth' // bad signature, expired/invalid token: retrying will not help; shown on the shop
-  | 'rate-limit' // throttled: back off and retry
-  | 'transient' // network, timeout, 5xx, platform "service unavailable": retry with jitter
-  | 'malformed' // the platform answered something we cannot parse
-  | 'permanent'; // invalid parameters and the like: a bug or a configuration problem
+export type { PlatformErrorKind } from './failures.js';
 
 export class PlatformError extends Error {
   constructor(

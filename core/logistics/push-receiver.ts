@@ -12,13 +12,9 @@ import type { LogisticsConfig } from './config.js';
 import { DIRECT_PUSH_PARSERS } from './direct-partners.js';
 import { ingestTracking } from './ingest.js';
 import { createKuaidi100PushParser, kuaidi100RetryReply } from './kuaidi100/push.js';
-import { CarrierError, type CarrierPushOutcome, type CarrierPushParser, type CarrierPushRequest, type LogisticsPartner, type TrackingResult } from './types.js';
+import { CarrierError, type CarrierPushOutcome, type CarrierPushParser, type CarrierPushRegistration, type CarrierPushRequest, type LogisticsPartner, type TrackingResult } from './types.js';
 
-export interface CarrierPushRegistration {
-  parse: CarrierPushParser;
-  /** The body the partner reads as "failed, push again" (default: JSON { success:false, message }). */
-  failureReply?: (status: number, message: string) => CarrierPushOutcome['reply'];
-}
+export type { CarrierPushRegistration } from './types.js';
 
 export const PUSH_PARSER_FACTORIES: Partial<Record<LogisticsPartner, (config: LogisticsConfig) => CarrierPushRegistration | null>> = {
   kuaidi100: (config) => ({ parse: createKuaidi100PushParser(() => config.kuaidi100?.salt ?? '', config.carriers), failureReply: kuaidi100RetryReply }),

@@ -98,3 +98,10 @@ export interface CarrierPushOutcome {
 
 /** Verifies and parses one partner's push; throws CarrierError('auth') for a bad signature. */
 export type CarrierPushParser = (request: CarrierPushRequest) => CarrierPushOutcome;
+
+/** A partner's push parser as the push router keeps it (core/logistics/push-receiver.ts). */
+export interface CarrierPushRegistration {
+  parse: CarrierPushParser;
+  /** The body the partner reads as "failed, push again" (default: JSON { success:false, message }). */
+  failureReply?: (status: number, message: string) => CarrierPushOutcome['reply'];
+}
