@@ -4,7 +4,7 @@ import { AMOUNT_FIELDS, type OrderAmounts, type OrderDetail } from '../../core/c
 import { ErrorMessage, Notice } from '../common/ErrorMessage.js';
 import { fenToYuanInput, formatFen, parseYuanToFen } from '../format/money.js';
 import { useI18n } from '../i18n/index.js';
-import type { EditOrder } from './OrderDrawer.js';
+import type { EditOrder } from './editOrder.js';
 
 type Drafts = Record<(typeof AMOUNT_FIELDS)[number], string>;
 

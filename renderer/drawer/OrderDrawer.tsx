@@ -7,6 +7,7 @@ import { useSession } from '../session/SessionContext.js';
 import { on, send } from '../transport/index.js';
 import { AmountsSection } from './AmountsSection.js';
 import { DrawerHeader } from './DrawerHeader.js';
+import type { EditOrder } from './editOrder.js';
 import { LinesTable } from './LinesTable.js';
 import { LogisticsTrail } from './LogisticsTrail.js';
 import { ParcelsSection } from './ParcelsSection.js';
@@ -16,7 +17,6 @@ import { StatusForm } from './StatusForm.js';
 import { Timeline } from './Timeline.js';
 import { WaybillRepushAction, WaybillRepushDetach } from './WaybillRepushPanel.js';
 
-export type EditOrder = (changes: OrderEditArgs['changes'], reason?: string) => Promise<CoreError | null>;
 
 /** The order's detail beside the grid; Escape closes it and focus returns to the row. */
 export function OrderDrawer({ orderId, onClose }: { orderId: number; onClose(): void }) {

@@ -3,7 +3,7 @@ import type { CoreError } from '../../core/contract/errors.js';
 import type { OrderDetail } from '../../core/contract/orders.js';
 import { ErrorMessage, Notice } from '../common/ErrorMessage.js';
 import { useI18n } from '../i18n/index.js';
-import type { EditOrder } from './OrderDrawer.js';
+import type { EditOrder } from './editOrder.js';
 
 function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,，、]/).map((s) => s.trim()).filter(Boolean))];

@@ -3,7 +3,7 @@ import type { CoreError } from '../../core/contract/errors.js';
 import { ORDER_STATUSES, type OrderDetail, type OrderStatus } from '../../core/contract/orders.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { useI18n } from '../i18n/index.js';
-import type { EditOrder } from './OrderDrawer.js';
+import type { EditOrder } from './editOrder.js';
 
 /** A manual status change; the engine's state machine decides whether the move is allowed. */
 export function StatusForm({ detail, edit }: { detail: OrderDetail; edit: EditOrder }) {
