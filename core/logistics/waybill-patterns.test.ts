@@ -7,7 +7,7 @@ const SAMPLES: Record<string, string> = {
   'SF:^\\d{12}$': '744440722842',
   'YTO:^YT\\d{13,14}$': 'YT5555508965056',
   'JTEXPRESS:^JT\\d{13}$': 'JT0001234567890',
-  'JD:^JD[A-Z]{0,2}\\d{10,13}(-\\d+-\\d+-?)?$': 'JDVA01234567890',
+  'JD:^JD[A-Z]{0,2}\\d{10,13}$': 'JDVA01234567890',
   'DBL:^DPK\\d{12}$': 'DPK123456789012',
   'EMS:^[A-Z]{2}\\d{9}CN$': 'EA123456789CN',
   'EMS:^(1[0-9]|98|50|51)\\d{11}$': '9812345678901',
@@ -54,6 +54,13 @@ describe('waybill pattern table', () => {
     expect(normaliseWaybillNo('ＳＦ７４４４４０７２２８４２３')).toBe('SF7444407228423');
     expect(detectCarrier('sf 7444 4072 2842 3').guesses[0]!.carrier).toBe('SF');
   });
+
+  it("JD's package suffix (-1-1-: package 1 of 1) is not part of the waybill number", () => {
+    expect(normaliseWaybillNo('JDVA01234567890-1-1-')).toBe('JDVA01234567890');
+    expect(normaliseWaybillNo('jdva 0123 4567 890-2-3')).toBe('JDVA01234567890');
+    expect(detectCarrier('JDVA01234567890-1-1-')).toMatchObject({ waybillNo: 'JDVA01234567890', guesses: [{ carrier: 'JD' }] });
+  });
+
 
   it('a misfit is a warning, never a rejection', () => {
     const odd = detectCarrier('XX12345678');

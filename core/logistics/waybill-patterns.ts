@@ -23,7 +23,7 @@ export const WAYBILL_PATTERNS: readonly WaybillPattern[] = [
   { carrier: 'SF', pattern: /^\d{12}$/, weight: 0.15, source: 'older SF 12-digit numbers [S]' },
   { carrier: 'YTO', pattern: /^YT\d{13,14}$/, weight: 0.98, source: 'protocols.md §5.4 sample YT5555508965056 [V]' },
   { carrier: 'JTEXPRESS', pattern: /^JT\d{13}$/, weight: 0.97, source: 'J&T labels [S]' },
-  { carrier: 'JD', pattern: /^JD[A-Z]{0,2}\d{10,13}(-\d+-\d+-?)?$/, weight: 0.96, source: 'JD labels JDVA…/JDX… [S]' },
+  { carrier: 'JD', pattern: /^JD[A-Z]{0,2}\d{10,13}$/, weight: 0.96, source: 'JD labels JDVA…/JDX… (package suffix -n-m- removed by normaliseWaybillNo) [S]' },
   { carrier: 'DBL', pattern: /^DPK\d{12}$/, weight: 0.96, source: 'Deppon labels [S]' },
   { carrier: 'EMS', pattern: /^[A-Z]{2}\d{9}CN$/, weight: 0.95, source: 'UPU S10 international (EMS) [S]' },
   { carrier: 'EMS', pattern: /^(1[0-9]|98|50|51)\d{11}$/, weight: 0.55, source: 'EMS domestic 13 digits [S]' },
@@ -50,7 +50,11 @@ export interface WaybillCheck {
 
 /** Labels print numbers in groups ("SF 1234 5678 9012 3") and OCR reads dashes and lower case. */
 export function normaliseWaybillNo(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\s\-_.·]/g, '').toUpperCase();
+  const text = raw.normalize('NFKC').trim().toUpperCase();
+  // JD prints the package after the number — JDVA00012345678-1-1- is package 1 of 1 — and the waybill
+  // is what precedes it; removing the dashes alone would glue the package digits onto the number.
+  const jd = /^(JD[A-Z0-9 ]+?)-\d+-\d+-?$/.exec(text);
+  return (jd ? jd[1]! : text).replace(/[\s\-_.·]/g, '');
 }
 
 export function detectCarrier(raw: string, table: readonly WaybillPattern[] = WAYBILL_PATTERNS): WaybillCheck {
