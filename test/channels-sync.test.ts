@@ -9,6 +9,7 @@ import { startDouyinSimulator } from '../sandbox/douyin/index.js';
 import { startPinduoduoSimulator } from '../sandbox/pinduoduo/index.js';
 import { startTaobaoSimulator } from '../sandbox/taobao/index.js';
 import { tempDir } from './support/engine.js';
+import { data, loginAs } from './support/results.js';
 
 const DAY = 86_400_000;
 const start = Date.now() - 2 * DAY;
@@ -24,19 +25,12 @@ beforeAll(async () => {
   const douyin = await startDouyinSimulator({ ...common, apps: { 'dy-app': { secret: 'dy-secret', tokens: ['dy-token'] } } });
   sims.push(taobao, pdd, douyin);
   core = await createCore({ dataDir: tempDir(), demo: { size: 1, seed: 1 }, partners: { gateways: { taobao: taobao.url, pinduoduo: pdd.url, douyin: douyin.url }, timeoutMs: 10_000 } });
-  const login = await core.login('admin', 'demo-admin');
-  if ('error' in login) throw new Error(login.error.message);
-  admin = { token: login.data.token };
+  admin = await loginAs(core, 'admin');
 });
 afterAll(async () => {
   await core.close();
   await Promise.all(sims.map((s) => s.close()));
 });
-
-function data<T>(r: { data: T } | { error: { message: string } }): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
-}
 
 async function waitForFirstRun(shopId: string) {
   for (let i = 0; i < 600; i++) {

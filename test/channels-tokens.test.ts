@@ -16,6 +16,7 @@ import { startDouyinSimulator } from '../sandbox/douyin/index.js';
 import { startPinduoduoSimulator } from '../sandbox/pinduoduo/index.js';
 import { startTaobaoSimulator } from '../sandbox/taobao/index.js';
 import { tempDir } from './support/engine.js';
+import { data, loginAs } from './support/results.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -47,19 +48,12 @@ beforeAll(async () => {
       timeoutMs: 10_000,
     },
   });
-  const login = await core.login('admin', 'demo-admin');
-  if ('error' in login) throw new Error(login.error.message);
-  admin = { token: login.data.token };
+  admin = await loginAs(core, 'admin');
 });
 afterAll(async () => {
   await core.close();
   await Promise.all(sims.map((s) => s.close()));
 });
-
-function data<T>(r: { data: T } | { error: { message: string } }): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
-}
 
 const shopOf = async (id: string): Promise<ShopHealth> => data(await core.invoke(admin, 'channels/shops', {})).find((s) => s.id === id)!;
 

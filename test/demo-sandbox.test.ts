@@ -12,6 +12,7 @@ import { createCore } from '../core/index.js';
 import { startConsole, type RunningConsole } from '../main/node/console.js';
 import { prepareDemo, receiverSender } from '../main/node/demo/index.js';
 import { tempDir } from './support/engine.js';
+import { data } from './support/results.js';
 
 const T0 = Date.UTC(2026, 10, 28, 6, 30);
 const MINUTE = 60_000;
@@ -27,11 +28,6 @@ async function demoConsole(seed: number, orders: number, flow: false | { ordersP
   const running = await startConsole({ dataDir, port: 0, demo: { seed, orders, flow: flow && { ...flow, pushEveryMs: 3_600_000 } }, logger: silentLogger, staticDir: tempDir(), schedule: false, clock });
   consoles.push(running);
   return { running, clock };
-}
-
-function data<T>(r: { data: T } | { error: { message: string } }): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
 }
 
 async function allOrders(running: RunningConsole): Promise<OrderRow[]> {

@@ -14,6 +14,7 @@ import { startPinduoduoSimulator } from '../sandbox/pinduoduo/index.js';
 import { startTaobaoSimulator } from '../sandbox/taobao/index.js';
 import type { OrderStory } from '../sandbox/common/story.js';
 import { tempDir } from './support/engine.js';
+import { data } from './support/results.js';
 
 const DAY = 86_400_000;
 const start = Date.now() - 3 * DAY;
@@ -29,11 +30,6 @@ const SHOPS = [
   ['pinduoduo', 'pdd-map', { appKey: 'pdd-client', appSecret: 'pdd-secret', accessToken: 'pdd-token' }],
   ['douyin', 'dy-map', { appKey: 'dy-app', appSecret: 'dy-secret', accessToken: 'dy-token' }],
 ] as const;
-
-function data<T>(r: { data: T } | { error: { message: string } }): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
-}
 
 beforeAll(async () => {
   const now = () => clock.now();

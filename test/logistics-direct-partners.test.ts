@@ -15,6 +15,7 @@ import { silentLogger } from '../core/kernel/logger.js';
 import { createConsoleServer } from '../main/node/http/server.js';
 import { startSfSimulator } from '../sandbox/sf/index.js';
 import { tempDir } from './support/engine.js';
+import { data, loginAs } from './support/results.js';
 
 const HOUR = 3_600_000;
 let core: Core;
@@ -22,11 +23,6 @@ let server: Server;
 let base = '';
 let sf: Awaited<ReturnType<typeof startSfSimulator>>;
 let cs: { token: string };
-
-function data<T>(r: { data: T } | { error: { message: string } }): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
-}
 
 beforeAll(async () => {
   sf = await startSfSimulator({ seed: 12, parcels: 6, start: Date.now() - 30 * HOUR, partners: { OH001: 'check-word' }, kinds: ['normal'] });
@@ -38,9 +34,7 @@ beforeAll(async () => {
   server = createConsoleServer(core, mkdtempSync(join(tmpdir(), 'static-')), silentLogger);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const login = await core.login('cs', 'demo-cs');
-  if ('error' in login) throw new Error(login.error.message);
-  cs = { token: login.data.token };
+  cs = await loginAs(core, 'cs');
 });
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import { startConsole, type RunningConsole } from '../main/node/console.js';
 import { startKuaidi100Simulator } from '../sandbox/kuaidi100/index.js';
 import { startTaobaoSimulator } from '../sandbox/taobao/index.js';
 import { tempDir } from './support/engine.js';
+import { data } from './support/results.js';
 
 const DAY = 86_400_000;
 let running: RunningConsole;
@@ -27,11 +28,6 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-function data<T>(r: { data: T } | { error: { message: string } }): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
 }
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core/index.js';
 import { ManualClock } from '../core/kernel/clock.js';
 import { tempDir } from './support/engine.js';
+import { data } from './support/results.js';
 
 const FIXTURES = join(__dirname, '..', 'core', 'orders', 'import', 'fixtures');
 const file = (name: string) => ({ fileName: name, base64: readFileSync(join(FIXTURES, name)).toString('base64') });
@@ -17,11 +18,6 @@ async function finance() {
   const r = await core.login('finance', 'demo-finance');
   if ('error' in r) throw new Error(r.error.message);
   return { token: r.data.token };
-}
-
-function data<T>(r: { data: T } | { error: { message: string } }): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
 }
 
 describe('order import', () => {

@@ -15,6 +15,7 @@ import { photograph } from './ocr-labels/distort.js';
 import { seededRng } from './ocr-labels/rng.js';
 import { tempDir } from './support/engine.js';
 import { holdOcrTurn } from './support/ocr-serial.js';
+import { data, loginAs } from './support/results.js';
 
 const DAY = 86_400_000;
 let core: Core;
@@ -23,17 +24,6 @@ let warehouse: { token: string };
 let taobao: Awaited<ReturnType<typeof startTaobaoSimulator>>;
 let kuaidi100: Awaited<ReturnType<typeof startKuaidi100Simulator>>;
 let releaseOcr: () => void = () => undefined;
-
-function data<T>(r: { data: T } | { error: { message: string } }): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
-}
-
-async function login(user: string): Promise<{ token: string }> {
-  const r = await core.login(user, `demo-${user}`);
-  if ('error' in r) throw new Error(r.error.message);
-  return { token: r.data.token };
-}
 
 beforeAll(async () => {
   // Real OCR runs here: take turns with the other OCR test files (2 cores).
@@ -45,9 +35,9 @@ beforeAll(async () => {
     demo: true,
     partners: { gateways: { taobao: taobao.url }, timeoutMs: 10_000, logistics: { kuaidi100: { baseUrl: kuaidi100.url, customer: 'CUST100', key: 'key100', salt: 'salt100' } } },
   });
-  const admin = await login('admin');
-  cs = await login('cs');
-  warehouse = await login('warehouse');
+  const admin = await loginAs(core, 'admin');
+  cs = await loginAs(core, 'cs');
+  warehouse = await loginAs(core, 'warehouse');
   data(await core.invoke(admin, 'channels/addShop', { id: 'tb-main', channel: 'taobao', name: '淘宝旗舰店', credentials: { appKey: 'tb-app', appSecret: 'tb-secret', accessToken: 'tb-session' }, settings: { backfillDays: 3 } }));
   for (let i = 0; i < 600; i++) {
     const shop = data(await core.invoke(admin, 'channels/shops', {})).find((s) => s.id === 'tb-main')!;
