@@ -53,6 +53,10 @@ describe('notify handlers', () => {
     expect(refused.detail).toMatch(/permanent: 310000 sign not match/);
     const dead = ok(await core.invoke(admin, 'notify/deadLetters', {}));
     expect(dead.map((d) => d.id)).toEqual([refused.notificationId]);
+    // Narrowed to one target: the DingTalk robot's dead letter, none for the WeCom robot.
+    expect(ok(await core.invoke(admin, 'notify/deadLetters', { targetId: 'ops-dingtalk' })).map((d) => d.id)).toEqual([refused.notificationId]);
+    expect(ok(await core.invoke(admin, 'notify/deadLetters', { targetId: 'warehouse-wecom' }))).toEqual([]);
+    expect(ok(await core.invoke(admin, 'notify/outbox', { targetId: 'warehouse-wecom' })).counts).toEqual({ pending: 0, sending: 0, delivered: 1, dead: 0 });
     expect(ok(await core.invoke(admin, 'notify/outbox', { state: 'delivered' })).counts).toEqual({ pending: 0, sending: 0, delivered: 3, dead: 1 });
     expect(ok(await core.invoke(admin, 'notify/attempts', { id: refused.notificationId }))).toMatchObject([{ attempt: 1, outcome: 'permanent', code: '310000' }]);
   });

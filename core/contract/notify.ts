@@ -141,7 +141,7 @@ export interface OutboxQuery {
 
 export interface NotifyHandlers {
   'notify/outbox': { args: OutboxQuery; result: { rows: NotificationInfo[]; counts: Record<NotificationState, number> } };
-  'notify/deadLetters': { args: { limit?: number }; result: NotificationInfo[] };
+  'notify/deadLetters': { args: { targetId?: string; limit?: number }; result: NotificationInfo[] };
   'notify/attempts': { args: { id: number }; result: AttemptInfo[] };
   'notify/retry': { args: { id: number; reason?: string }; result: NotificationInfo };
   'notify/targets': { args: Record<string, never>; result: NotifyTargetInfo[] };

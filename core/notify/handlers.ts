@@ -60,8 +60,8 @@ export function notifyHandlers(service: NotifyService): ModuleHandlers<keyof Not
     },
     'notify/deadLetters': {
       permission: 'notify.read',
-      args: z.object({ limit: z.number().int().min(1).max(1000).optional() }).default({}),
-      run: (_ctx, args) => listOutbox(db, { state: 'dead', limit: args.limit ?? 200 }).rows,
+      args: z.object({ targetId: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() }).default({}),
+      run: (_ctx, args) => listOutbox(db, { state: 'dead', limit: args.limit ?? 200, ...(args.targetId ? { targetId: args.targetId } : {}) }).rows,
     },
     'notify/attempts': {
       permission: 'notify.read',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CoreError } from '../../core/contract/errors.js';
-import { NOTIFICATION_STATES, type NotificationInfo, type NotificationState } from '../../core/contract/notify.js';
+import { NOTIFICATION_STATES, type NotificationInfo, type NotificationState, type NotifyTargetInfo } from '../../core/contract/notify.js';
 import { ErrorMessage, Notice } from '../common/ErrorMessage.js';
 import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session/SessionContext.js';
@@ -27,21 +27,31 @@ export function NotifyWorkspace() {
   const canManage = session.can('notify.manage');
   const [tab, setTab] = useState<Tab>(canRead ? 'outbox' : 'inbox');
   const [state, setState] = useState<NotificationState | ''>('');
+  // One target filter for the outbox and the dead letters: a supervisor chasing one robot's failures
+  // should not have to find them among hundreds of customer SMS and in-app messages.
+  const [targetId, setTargetId] = useState('');
+  const [targets, setTargets] = useState<NotifyTargetInfo[]>([]);
   const [rows, setRows] = useState<NotificationInfo[]>([]);
   const [dead, setDead] = useState<NotificationInfo[]>([]);
+  const [deadTotal, setDeadTotal] = useState(0);
   const [unread, setUnread] = useState(0);
   const [error, setError] = useState<CoreError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     if (!canRead) return;
-    const [outbox, letters] = await Promise.all([send('notify/outbox', state ? { state } : {}), send('notify/deadLetters', {})]);
+    const byTarget = targetId ? { targetId } : {};
+    const [outbox, letters, configured] = await Promise.all([send('notify/outbox', { ...(state ? { state } : {}), ...byTarget }), send('notify/deadLetters', byTarget), send('notify/targets', {})]);
     if ('error' in outbox) return setError(outbox.error);
     if ('error' in letters) return setError(letters.error);
+    if ('error' in configured) return setError(configured.error);
     setError(null);
     setRows(outbox.data.rows);
     setDead(letters.data);
-  }, [canRead, state]);
+    // The list stops at 200; the badge counts them all.
+    setDeadTotal(outbox.data.counts.dead);
+    setTargets(configured.data);
+  }, [canRead, state, targetId]);
 
   useEffect(() => {
     void reload();
@@ -67,7 +77,7 @@ export function NotifyWorkspace() {
         {tabs.map((id) => (
           <button key={id} type="button" role="tab" className="notify__tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`notify-tab-${id}`}>
             {t(`notify.tab.${id}`)}
-            {id === 'dead' && dead.length > 0 && <span className="notify__count" data-testid="notify-dead-count">{dead.length}</span>}
+            {id === 'dead' && deadTotal > 0 && <span className="notify__count" data-testid="notify-dead-count">{deadTotal}</span>}
             {id === 'inbox' && unread > 0 && <span className="notify__count">{unread}</span>}
           </button>
         ))}
@@ -76,9 +86,17 @@ export function NotifyWorkspace() {
       </div>
       <ErrorMessage error={error} testId="notify-error" />
       <Notice text={notice} testId="notify-notice" />
-      {tab === 'outbox' && (
-        <>
-          <div className="toolbar">
+      {(tab === 'outbox' || tab === 'dead') && (
+        <div className="toolbar">
+          <label className="field field--inline">
+            <span>{t('notify.filter.target')}</span>
+            <select value={targetId} onChange={(e) => setTargetId(e.target.value)} data-testid="notify-target-filter">
+              <option value="">{t('notify.filter.allTargets')}</option>
+              {targets.map((target) => <option key={target.id} value={target.id}>{`${target.name} (${target.id})`}</option>)}
+              <option value="inbox">{t('notify.channel.inapp')}</option>
+            </select>
+          </label>
+          {tab === 'outbox' && (
             <label className="field field--inline">
               <span>{t('notify.filter.state')}</span>
               <select value={state} onChange={(e) => setState(e.target.value as NotificationState | '')} data-testid="notify-state-filter">
@@ -86,10 +104,10 @@ export function NotifyWorkspace() {
                 {NOTIFICATION_STATES.map((s) => <option key={s} value={s}>{t(stateLabel(s))}</option>)}
               </select>
             </label>
-          </div>
-          <OutboxTable rows={rows} testId="notify-outbox" empty={t('notify.empty')} />
-        </>
+          )}
+        </div>
       )}
+      {tab === 'outbox' && <OutboxTable rows={rows} testId="notify-outbox" empty={t('notify.empty')} />}
       {tab === 'dead' && <OutboxTable rows={dead} testId="notify-dead" empty={t('notify.deadEmpty')} {...(canManage ? { onRetry: (row: NotificationInfo) => void retry(row) } : {})} />}
       {tab === 'targets' && <TargetsPanel canManage={canManage} />}
       {/* mounted while hidden too, so the tab shows the unread count */}

@@ -10,6 +10,8 @@ export const notifyEn: Record<keyof typeof notifyZh, string> = {
   'notify.refresh': 'Refresh',
   'notify.filter.state': 'State',
   'notify.filter.all': 'All',
+  'notify.filter.target': 'Target',
+  'notify.filter.allTargets': 'All targets',
   'notify.state.pending': 'Pending',
   'notify.state.sending': 'Sending',
   'notify.state.delivered': 'Delivered',

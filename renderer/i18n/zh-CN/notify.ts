@@ -8,6 +8,8 @@ export const notifyZh = {
   'notify.refresh': '刷新',
   'notify.filter.state': '状态',
   'notify.filter.all': '全部',
+  'notify.filter.target': '目标',
+  'notify.filter.allTargets': '全部目标',
   'notify.state.pending': '待发送',
   'notify.state.sending': '发送中',
   'notify.state.delivered': '已送达',

@@ -18,6 +18,7 @@ export class NotifyPage {
   readonly dead: Locator;
   readonly deadCount: Locator;
   readonly stateFilter: Locator;
+  readonly targetFilter: Locator;
   readonly targetForm: Locator;
   readonly targetsNotice: Locator;
   readonly targetsError: Locator;
@@ -31,6 +32,7 @@ export class NotifyPage {
     this.dead = this.root.getByTestId('notify-dead');
     this.deadCount = this.root.getByTestId('notify-dead-count');
     this.stateFilter = this.root.getByTestId('notify-state-filter');
+    this.targetFilter = this.root.getByTestId('notify-target-filter');
     this.targetForm = this.root.getByTestId('notify-target-form');
     this.targetsNotice = this.root.getByTestId('notify-targets-notice');
     this.targetsError = this.root.getByTestId('notify-targets-error');
