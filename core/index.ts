@@ -28,7 +28,8 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { fileHandlers } from './orders/file-handlers.js';
 import { ordersHandlers } from './orders/handlers.js';
 import { seedDemo } from './orders/demo-seed.js';
-import { readLogisticsConfig } from './logistics/config.js';
+import { logisticsPartnerHandlers } from './logistics/partner-handlers.js';
+import { CarrierApiSettings } from './logistics/partner-settings.js';
 import { logisticsHandlers } from './logistics/handlers.js';
 import { scheduleLogisticsJobs } from './logistics/jobs.js';
 import { LogisticsService } from './logistics/service.js';
@@ -105,8 +106,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   reschedule();
   const pushes = new PushReceiver(channels);
   // Logistics (issue 4): parcels discovered from shipments, carrier pushes at /hooks/<partner>, polling.
-  const logistics = new LogisticsService({ db, mutations, clock, config: readLogisticsConfig(options.partners), onError: (what, err) => logger.warn(`Logistics ${what} failed`, { error: err instanceof Error ? err.message : String(err) }) });
+  // Carrier API settings saved in the console lie over the start-up `partners.logistics`.
+  const carrierApis = new CarrierApiSettings(db, secrets, options.partners);
+  const logistics = new LogisticsService({ db, mutations, clock, config: carrierApis.effectiveConfig(), onError: (what, err) => logger.warn(`Logistics ${what} failed`, { error: err instanceof Error ? err.message : String(err) }) });
   registry.register(logisticsHandlers(logistics));
+  registry.register(logisticsPartnerHandlers(logistics, carrierApis));
   if (options.schedule) scheduleLogisticsJobs(logistics, scheduler);
   let discovering = false;
   events.on('event', (event: CoreEventMessage) => {

@@ -20,6 +20,7 @@ import type { Permission, Role } from './roles.js';
 import type { AuthoriseInfo, PlatformFailureInfo, ShopCredentialsInput, ShopHealth, ShopSettingsInput, SyncRunInfo, SyncStartResult, UnknownStatusInfo } from './channels.js';
 import type { NotifyEvents, NotifyHandlers } from './notify.js';
 import type { LogisticsEvents, LogisticsHandlers } from './logistics.js';
+import type { LogisticsPartnerHandlers } from './logistics-partners.js';
 import type { LogisticsExceptionEvents, LogisticsExceptionHandlers } from './logistics-exceptions.js';
 import type { ChannelMappingHandlers } from './mapping.js';
 import type { WaybillHandlers } from './waybill.js';
@@ -117,7 +118,7 @@ export interface SystemHandlers {
   'system/health': { args: Record<string, never>; result: EngineHealth };
 }
 
-export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & ChannelMappingHandlers & SystemHandlers & NotifyHandlers & LogisticsHandlers & LogisticsExceptionHandlers & WaybillHandlers;
+export type CoreApi = AuthHandlers & OrdersHandlers & SkuHandlers & AuditHandlers & ChannelsHandlers & ChannelMappingHandlers & SystemHandlers & NotifyHandlers & LogisticsHandlers & LogisticsPartnerHandlers & LogisticsExceptionHandlers & WaybillHandlers;
 export type HandlerName = keyof CoreApi;
 export type HandlerArgs<K extends HandlerName> = CoreApi[K]['args'];
 export type HandlerResult<K extends HandlerName> = CoreApi[K]['result'];

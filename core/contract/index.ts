@@ -7,3 +7,4 @@ export * from './api.js';
 export * from './channels.js';
 export * from './notify.js';
 export * from './logistics.js';
+export * from './logistics-partners.js';

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'notify.manage', // retry dead letters, configure targets, test sends
   'logistics.read', // parcels, trails, unknown carrier codes
   'logistics.track', // query a carrier now, attach a waybill to an order
+  'logistics.partners', // carrier API credentials, endpoints and routes; test calls (admin)
   'exceptions.read', // SLA rule hits and their why, the rule set (read only), exception tickets
   'exceptions.work', // open tickets by hand, change status / owner group, comment
   'sla.manage', // edit the SLA rule set and the site-message webhook, run the evaluation now

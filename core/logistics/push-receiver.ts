@@ -46,6 +46,8 @@ const GROUP_MAX = 64;
 
 export class LogisticsPushRouter {
   private readonly parsers = new Map<string, CarrierPushRegistration>();
+  /** Parsers registered by hand (tests, other modules): a reconfiguration leaves them alone. */
+  private readonly registered = new Set<string>();
   private readonly pending = new Map<string, Pending[]>();
   private readonly writing = new Set<string>();
 
@@ -54,13 +56,21 @@ export class LogisticsPushRouter {
     config: LogisticsConfig,
     private readonly onError: (partner: string, err: unknown) => void = () => undefined,
   ) {
+    this.reconfigure(config);
+  }
+
+  /** Rebuilds the configured partners' parsers (an admin saved new carrier API settings). */
+  reconfigure(config: LogisticsConfig): void {
     for (const [partner, make] of Object.entries(PUSH_PARSER_FACTORIES)) {
+      if (this.registered.has(partner)) continue;
       const registration = make?.(config);
       if (registration) this.parsers.set(partner, registration);
+      else this.parsers.delete(partner);
     }
   }
 
   register(partner: LogisticsPartner, registration: CarrierPushRegistration | CarrierPushParser): void {
+    this.registered.add(partner);
     this.parsers.set(partner, typeof registration === 'function' ? { parse: registration } : registration);
   }
 

@@ -37,20 +37,40 @@ export interface LogisticsDeps {
 
 export class LogisticsService {
   readonly adapters = new Map<LogisticsPartner, CarrierAdapter>();
+  /** Adapters handed in with useAdapter: a reconfiguration does not replace them. */
+  private readonly injected = new Set<LogisticsPartner>();
   readonly push: LogisticsPushRouter;
   readonly poller: TrackingPoller;
 
   constructor(readonly deps: LogisticsDeps) {
-    for (const [partner, make] of Object.entries(ADAPTER_FACTORIES)) {
-      const adapter = make?.(deps.config);
-      if (adapter) this.adapters.set(partner as LogisticsPartner, adapter);
-    }
+    this.buildAdapters();
     this.push = new LogisticsPushRouter(deps.mutations, deps.config, (p, err) => deps.onError?.(`push:${p}`, err));
     this.poller = new TrackingPoller({ mutations: deps.mutations, db: deps.db, clock: deps.clock, config: deps.config, adapters: () => this.adapters, ...(deps.random ? { random: deps.random } : {}) });
   }
 
+  private buildAdapters(): void {
+    for (const [partner, make] of Object.entries(ADAPTER_FACTORIES)) {
+      if (this.injected.has(partner as LogisticsPartner)) continue;
+      const adapter = make?.(this.deps.config);
+      if (adapter) this.adapters.set(partner as LogisticsPartner, adapter);
+      else this.adapters.delete(partner as LogisticsPartner);
+    }
+  }
+
+  /**
+   * New partner settings (an admin saved carrier API credentials): the config object the poller and
+   * the push router share is updated in place, then adapters and push parsers are rebuilt from it.
+   * A poll already in flight finishes with the adapter it started with.
+   */
+  reconfigure(next: LogisticsConfig): void {
+    Object.assign(this.deps.config, next);
+    this.buildAdapters();
+    this.push.reconfigure(this.deps.config);
+  }
+
   /** Adapters built elsewhere (tests, another module) join at run time. */
   useAdapter(adapter: CarrierAdapter): void {
+    this.injected.add(adapter.partner);
     this.adapters.set(adapter.partner, adapter);
   }
 
