@@ -110,6 +110,9 @@ describe('receiver fragments', () => {
     ['[#] #8 139"*++6043', '6043'],
     ['138++++1989', '1989'],
     ['订单号 2025-05-16', null],
+    // a JD waybill number holds an 11-digit run starting 1[3-9]: not a phone
+    ['No. JDVB16819290118', null],
+    ['电话:13800001234', '1234'],
   ])('phone tail in %s', (text, tail) => expect(phoneTailIn(text)).toBe(tail));
 
   it.each([

@@ -21,9 +21,10 @@ export interface PhoneLine {
   box: Box;
 }
 
-// Masked phones come out of OCR with the asterisks read as + " ' ° or x.
-const MASKED_PHONE = /(?<!\d)1[3-9]\d\s*[*+"'“”#xX°^·.]{2,6}\s*(\d{4})(?!\d)/;
-const FULL_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+// Masked phones come out of OCR with the asterisks read as + " ' ° or x. A phone stands alone: digits
+// glued to letters are a waybill number (JDVB16819290118 holds 16819290118).
+const MASKED_PHONE = /(?<![\dA-Za-z])1[3-9]\d\s*[*+"'“”#xX°^·.]{2,6}\s*(\d{4})(?!\d)/;
+const FULL_PHONE = /(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])/;
 
 export function phoneTailIn(text: string): string | null {
   const masked = MASKED_PHONE.exec(text);
