@@ -120,12 +120,13 @@ describe('customer service: re-push a waybill from a label photo', () => {
     await repush.close();
   }, OCR_TIMEOUT_MS * 2);
 
-  it('reads the label, shows the regions, confirms; the steps finish, the trail fills in and Taobao has the number', async () => {
+  it('reads a pasted label, shows the regions, confirms; the steps finish, the trail fills in and Taobao has the number', async () => {
     const order = waiting[0]!;
     const repush = new DrawerRepush(page);
     const panel = await repush.open();
     const photo = await labelPhotoFile(files, 1);
-    await panel.upload(photo.path);
+    // The agent copied the photo from the warehouse chat and pastes it (Ctrl+V) into the open panel.
+    await panel.paste(photo.bytes);
 
     await panel.waitForNumber(photo.truth.waybillNo);
     expect(await panel.carrier.inputValue()).toBe('SF');
@@ -211,7 +212,8 @@ describe('customer service: re-push a waybill from a label photo', () => {
     const find = new FindOrderByPhotoPanel(page);
     await find.open();
     const photo = await labelPhotoFile(files, 3, 'ZTO');
-    await find.panel.upload(photo.path);
+    // dragged from the desktop onto the drop zone
+    await find.panel.drop(photo.bytes, 'label-zto.jpg');
     await find.panel.photo.waitFor();
     await waitForText(find.panel.candidates.first(), photo.truth.waybillNo);
     // the search starts from what the label says of its receiver; the agent corrects it to the order's

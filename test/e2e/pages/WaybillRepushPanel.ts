@@ -1,6 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 import { waitForText } from '../support/waits.js';
 
+/** The few browser globals the in-page helpers use (this project type-checks tests without the DOM lib). */
+interface InPage {
+  DataTransfer: new () => { items: { add(file: unknown): void } };
+  File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+  ClipboardEvent: new (type: 'paste', init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
+  DragEvent: new (type: 'dragover' | 'drop', init: { dataTransfer: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
+  document: { dispatchEvent(event: unknown): boolean };
+}
+
 /** OCR runs on the console host (tesseract workers, first use loads the language data): be patient. */
 export const OCR_TIMEOUT_MS = 90_000;
 
@@ -57,6 +66,43 @@ export class WaybillRepushPanel {
   /** Uploads a file and waits until the engine has answered (a reading or an error). */
   async upload(path: string): Promise<void> {
     await this.photoInput.setInputFiles(path);
+    await this.untilRead();
+  }
+
+  /**
+   * Pastes an image as the clipboard would (a screenshot tool or "copy image" in a chat app): a real
+   * `paste` event carrying the file, dispatched on the page while the panel is open.
+   */
+  async paste(bytes: Buffer, type = 'image/jpeg'): Promise<void> {
+    await this.page.evaluate(
+      ({ base64, type }) => {
+        const dom = globalThis as unknown as InPage;
+        const clipboardData = new dom.DataTransfer();
+        clipboardData.items.add(new dom.File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'image.jpg', { type }));
+        dom.document.dispatchEvent(new dom.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+      },
+      { base64: bytes.toString('base64'), type },
+    );
+    await this.untilRead();
+  }
+
+  /** Drops a photo file on the drop zone: dragover, then drop with the file in its DataTransfer. */
+  async drop(bytes: Buffer, name: string, type = 'image/jpeg'): Promise<void> {
+    await this.root.getByTestId('waybill-drop').evaluate(
+      (zone, { base64, name, type }) => {
+        const dom = globalThis as unknown as InPage;
+        const dataTransfer = new dom.DataTransfer();
+        dataTransfer.items.add(new dom.File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type }));
+        const target = zone as unknown as { dispatchEvent(event: unknown): boolean };
+        target.dispatchEvent(new dom.DragEvent('dragover', { dataTransfer, bubbles: true, cancelable: true }));
+        target.dispatchEvent(new dom.DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+      },
+      { base64: bytes.toString('base64'), name, type },
+    );
+    await this.untilRead();
+  }
+
+  private async untilRead(): Promise<void> {
     await this.busy.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
     await this.busy.waitFor({ state: 'detached', timeout: OCR_TIMEOUT_MS });
   }
