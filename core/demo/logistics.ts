@@ -9,12 +9,12 @@ export type DemoCarrier = 'SF' | 'ZTO' | 'YTO' | 'STO' | 'YUNDA' | 'JD' | 'EMS' 
 
 /**
  * Waybill number shapes the demo produces, per carrier. They follow the numbers printed on real
- * labels (SF + 13 digits, ZTO 12–14 digits from 7/5, YT + 13, STO 77 + 11, YUNDA 13–15 from 43/46,
+ * labels (SF + 13 digits, ZTO 12 or 14 digits from 7/5, YT + 13, STO 77 + 11, YUNDA 13–15 from 43/46,
  * JDVA + 11, EMS 13 from 98/11, JT + 13) but are a demo convention, not a validation table.
  */
 export const DEMO_WAYBILL_PATTERNS: Record<DemoCarrier, RegExp> = {
   SF: /^SF\d{13}$/,
-  ZTO: /^[75]\d{11,13}$/,
+  ZTO: /^[75](\d{11}|\d{13})$/,
   YTO: /^YT\d{13}$/,
   STO: /^77\d{11}$/,
   YUNDA: /^4[36]\d{11,13}$/,
@@ -39,7 +39,7 @@ export class WaybillMaker {
       case 'SF':
         return `SF1${r.digits(2)}${tail}`;
       case 'ZTO':
-        return `${r.pick(['7', '7', '5'])}${r.digits(r.int(1, 3))}${tail}`;
+        return `${r.pick(['7', '7', '5'])}${r.digits(r.pick([1, 3]))}${tail}`;
       case 'YTO':
         return `YT${r.int(2, 9)}${r.digits(2)}${tail}`;
       case 'STO':

@@ -11,8 +11,8 @@ const SAMPLES: Record<string, string> = {
   'DBL:^DPK\\d{12}$': 'DPK123456789012',
   'EMS:^[A-Z]{2}\\d{9}CN$': 'EA123456789CN',
   'EMS:^(1[0-9]|98|50|51)\\d{11}$': '9812345678901',
-  'ZTO:^(7[0-9]|5[0-9]|6[0-9]|2[0-9]|3[0-9])\\d{10,13}$': '73100196611386',
-  'STO:^(77|88|66|55|99|33|26|22)\\d{11,13}$': '7712345678901',
+  'ZTO:^(7[0-9]|5[0-9]|6[0-9]|2[0-9]|3[0-9])(\\d{10}|\\d{12})$': '73100196611386',
+  'STO:^(77|88|66|55|99|33|26|22)(\\d{11}|\\d{13})$': '7712345678901',
   'YUNDA:^(43|46|31|32|34|35|10|12|19|44)\\d{11,13}$': '4312345678901',
   'BEST:^(5|6|7|A)\\d{11,13}$': 'A123456789012',
   'CAINIAO:^(CN|LP)\\d{12,16}$': 'LP00123456789012',
@@ -39,14 +39,24 @@ describe('waybill pattern table', () => {
   });
 
   it('a number several carriers could own is shared: each is less certain, the strongest first', () => {
-    const check = detectCarrier('7712345678901'); // ZTO 77…, STO 77…, BEST 7…
+    const check = detectCarrier('7712345678901'); // STO 77… (13 digits), BEST 7…
     const carriers = check.guesses.map((g) => g.carrier);
-    expect(carriers).toEqual(expect.arrayContaining(['ZTO', 'STO', 'BEST']));
-    expect(check.guesses[0]!.carrier).toBe('ZTO');
+    expect(carriers).toEqual(expect.arrayContaining(['STO', 'BEST']));
+    expect(check.guesses[0]!.carrier).toBe('STO');
     for (const g of check.guesses) expect(g.confidence).toBeLessThan(0.55);
     const sorted = [...check.guesses].sort((a, b) => b.confidence - a.confidence);
     expect(check.guesses).toEqual(sorted);
     expect(check.guesses.find((g) => g.carrier === 'BEST')!.confidence).toBeLessThan(check.guesses.find((g) => g.carrier === 'STO')!.confidence);
+  });
+
+  it('ZTO and STO share the 77… prefix; the length tells them apart (ZTO 12 or 14 digits, STO 13 or 15)', () => {
+    const first = (no: string) => detectCarrier(no).guesses[0]!.carrier;
+    expect(first('77123456789012')).toBe('ZTO');
+    expect(first('771234567890')).toBe('ZTO');
+    expect(first('7712345678901')).toBe('STO');
+    expect(first('773012345678901')).toBe('STO');
+    expect(detectCarrier('77123456789012').guesses.map((g) => g.carrier)).not.toContain('STO');
+    expect(detectCarrier('7712345678901').guesses.map((g) => g.carrier)).not.toContain('ZTO');
   });
 
   it('labels and OCR output are normalised: spaces, dashes, full-width, lower case', () => {

@@ -27,8 +27,9 @@ export const WAYBILL_PATTERNS: readonly WaybillPattern[] = [
   { carrier: 'DBL', pattern: /^DPK\d{12}$/, weight: 0.96, source: 'Deppon labels [S]' },
   { carrier: 'EMS', pattern: /^[A-Z]{2}\d{9}CN$/, weight: 0.95, source: 'UPU S10 international (EMS) [S]' },
   { carrier: 'EMS', pattern: /^(1[0-9]|98|50|51)\d{11}$/, weight: 0.55, source: 'EMS domestic 13 digits [S]' },
-  { carrier: 'ZTO', pattern: /^(7[0-9]|5[0-9]|6[0-9]|2[0-9]|3[0-9])\d{10,13}$/, weight: 0.55, source: 'protocols.md §5.2 sample 73100196611386 [V]; ranges [S]' },
-  { carrier: 'STO', pattern: /^(77|88|66|55|99|33|26|22)\d{11,13}$/, weight: 0.5, source: 'STO labels 77… [S]' },
+  // ZTO and STO share the 77… prefix; their lengths differ (ZTO 12 or 14 digits, STO 13 or 15).
+  { carrier: 'ZTO', pattern: /^(7[0-9]|5[0-9]|6[0-9]|2[0-9]|3[0-9])(\d{10}|\d{12})$/, weight: 0.55, source: 'protocols.md §5.2 sample 73100196611386 [V]; prefixes and 12/14-digit lengths [S]' },
+  { carrier: 'STO', pattern: /^(77|88|66|55|99|33|26|22)(\d{11}|\d{13})$/, weight: 0.5, source: 'STO labels 77…, 13 or 15 digits [S]' },
   { carrier: 'YUNDA', pattern: /^(43|46|31|32|34|35|10|12|19|44)\d{11,13}$/, weight: 0.5, source: 'Yunda labels 43…/46… [S]' },
   { carrier: 'BEST', pattern: /^(5|6|7|A)\d{11,13}$/, weight: 0.2, source: 'BEST labels [U]' },
   { carrier: 'CAINIAO', pattern: /^(CN|LP)\d{12,16}$/, weight: 0.6, source: 'Cainiao numbers [U]' },

@@ -21,7 +21,7 @@ export const CARRIER_STYLES: readonly CarrierStyle[] = [
   { code: 'SF', nameZh: '顺丰速运', nameEn: 'SF EXPRESS', product: ['顺丰标快', '顺丰特快'], waybillNo: (r) => `SF${r.pick(['1', '2', '3'])}${r.digits(12)}`, groups: [2, 4, 4, 4, 1] },
   { code: 'ZTO', nameZh: '中通快递', nameEn: 'ZTO EXPRESS', product: ['标准快递'], waybillNo: (r) => `7${r.pick(['3', '5', '8'])}${r.digits(12)}`, groups: [4, 4, 4, 2] },
   { code: 'YTO', nameZh: '圆通速递', nameEn: 'YTO EXPRESS', product: ['标准快递', '圆准达'], waybillNo: (r) => `YT${r.pick(['2', '5', '7'])}${r.digits(12)}`, groups: [2, 4, 4, 4, 1] },
-  // STO numbers starting 77 also fit ZTO's pattern: only the name on the label can tell them apart.
+  // STO numbers start 77 like some ZTO ones; 13 digits (ZTO's are 14) tell them apart, the name on the label too.
   { code: 'STO', nameZh: '申通快递', nameEn: 'STO EXPRESS', product: ['标准快递'], waybillNo: (r) => `${r.pick(['77', '88'])}${r.digits(11)}`, groups: [4, 4, 5] },
   { code: 'YUNDA', nameZh: '韵达快递', nameEn: 'YUNDA EXPRESS', product: ['标准快件'], waybillNo: (r) => `${r.pick(['43', '46', '31'])}${r.digits(11)}`, groups: [4, 4, 5] },
   { code: 'JD', nameZh: '京东快递', nameEn: 'JD LOGISTICS', product: ['特快送', '特惠送'], waybillNo: (r) => `JD${r.pick(['VA', 'VB', 'VC', 'X'])}${r.digits(11)}`, groups: [4, 4, 4, 3] },
