@@ -8,11 +8,12 @@ import { send } from '../transport/index.js';
 import { FindOrderByPhoto } from './FindOrderByPhoto.js';
 import { HitsPanel } from './HitsPanel.js';
 import { ParcelsPanel } from './ParcelsPanel.js';
+import { PartnersPanel } from './PartnersPanel.js';
 import { RulesEditor } from './RulesEditor.js';
 import { TicketsPanel } from './TicketsPanel.js';
 import './logistics.css';
 
-type Tab = 'parcels' | 'hits' | 'tickets' | 'rules';
+type Tab = 'parcels' | 'hits' | 'tickets' | 'rules' | 'partners';
 
 /**
  * Logistics (issue 4): every followed parcel by taxonomy state, the SLA rule hits with why they fired,
@@ -26,6 +27,8 @@ export function LogisticsWorkspace() {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
   const tabs: Tab[] = session.can('exceptions.read') ? ['parcels', 'hits', 'tickets', 'rules'] : ['parcels'];
+  // 物流接口: carrier API credentials, admin only (core/contract/roles.ts logistics.partners)
+  if (session.can('logistics.partners')) tabs.push('partners');
 
   async function evaluateNow() {
     const result = await send('sla/evaluate', {});
@@ -59,6 +62,7 @@ export function LogisticsWorkspace() {
       {tab === 'hits' && <HitsPanel onOpenOrder={setOpenOrderId} />}
       {tab === 'tickets' && <TicketsPanel onOpenOrder={setOpenOrderId} />}
       {tab === 'rules' && <RulesEditor />}
+      {tab === 'partners' && <PartnersPanel />}
       {openOrderId !== null && <OrderDrawer orderId={openOrderId} onClose={() => setOpenOrderId(null)} />}
     </div>
   );
