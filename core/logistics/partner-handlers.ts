@@ -58,7 +58,7 @@ export function logisticsPartnerHandlers(service: LogisticsService, settings: Ca
         if (!adapter) return { outcome: 'error', ok: false, partnerCode: null, message: 'These settings do not build an adapter.', events: 0, elapsedMs: 0 } satisfies PartnerTestResult;
         try {
           const result = await adapter.query(query);
-          return { outcome: 'connected', ok: true, partnerCode: null, message: `${query.waybillNo}: ${result.events.length} events`, events: result.events.length, elapsedMs: elapsed() } satisfies PartnerTestResult;
+          return { outcome: 'connected', ok: true, partnerCode: null, message: query.waybillNo, events: result.events.length, elapsedMs: elapsed() } satisfies PartnerTestResult;
         } catch (err) {
           return { ...classify(err), elapsedMs: elapsed() };
         }
