@@ -1,6 +1,6 @@
 import type { NotificationInfo } from '../../core/contract/notify.js';
 import { formatShanghai } from '../format/time.js';
-import { useI18n } from '../i18n/index.js';
+import { hasMessage, useI18n } from '../i18n/index.js';
 import { channelLabel, STATE_BADGE, stateLabel } from './labels.js';
 
 interface OutboxTableProps {
@@ -41,7 +41,15 @@ export function OutboxTable({ rows, onRetry, testId, empty }: OutboxTableProps) 
             <td><span className={`state-badge state-badge--${STATE_BADGE[row.state]}`} data-testid={`notification-state-${row.id}`}>{t(stateLabel(row.state))}</span></td>
             <td className="num">{row.attempts}</td>
             <td className="shops__time">{row.state === 'pending' ? formatShanghai(row.nextAttemptAt) : t('common.dash')}</td>
-            <td className="notify__error" data-testid={`notification-error-${row.id}`}>{row.lastError ? row.lastError.message : ''}</td>
+            <td className="notify__error" data-testid={`notification-error-${row.id}`}>
+              {row.lastError && (
+                <>
+                  {/* the kind in the operator's language; the robot's or gateway's own words as they came */}
+                  {hasMessage(`notify.errorKind.${row.lastError.kind}`) && <span className="notify__error-kind">{t(`notify.errorKind.${row.lastError.kind}` as 'notify.errorKind.transient')}</span>}
+                  {row.lastError.message}
+                </>
+              )}
+            </td>
             {onRetry && (
               <td>
                 {row.state === 'dead' && (

@@ -72,6 +72,7 @@ describe('supervisor: a notification dead-letters when the robot fails, and retr
     expect(dead!.state).toBe('死信');
     expect(dead!.body).toContain('这是一条测试消息');
     await waitForText(notify.errorOf(dead!.id), /2 failed attempts; last: HTTP 500/);
+    expect(await notify.errorOf(dead!.id).textContent()).toMatch(/^临时故障/); // the kind in Chinese, the robot's answer as it came
     expect(receivers.messages.filter((m) => m.problem === 'knob: http-500')).toHaveLength(2);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'notify-dead-letters.png') });
   });
