@@ -15,7 +15,7 @@ export { AuthStates, STATE_TTL_MS } from './auth-states.js';
 import { applyGrant, storeCredentials } from './tokens.js';
 import { describePlatformFailure } from './types.js';
 
-export function authoriseUrl(service: ChannelService, shopId: string, redirectUri: string | undefined) {
+export async function authoriseUrl(service: ChannelService, actor: Actor, source: string, shopId: string, redirectUri: string | undefined) {
   const shop = service.shop(shopId);
   if (!shop) throw fail.notFound(`No shop ${shopId}.`);
   const auth = service.connector(shop.channel)?.auth;
@@ -28,7 +28,7 @@ export function authoriseUrl(service: ChannelService, shopId: string, redirectUr
     throw fail.validation('The redirect URI is not a URL.', { redirectUri: 'not a URL' });
   }
   const { appKey } = service.credentials(shop.id);
-  const { state, expiresAt } = service.authStates.issue(shop.id, shop.channel, redirect);
+  const { state, expiresAt } = await service.authStates.issue(actor, source, shop.id, shop.channel, redirect);
   const base = service.deps.partners.authoriseUrls?.[shop.channel];
   const url = auth.authoriseUrl({ appKey, redirectUri: redirect, state, ...(base ? { baseUrl: base } : {}) });
   return { url, state, redirectUri: redirect, expiresAt };
@@ -47,7 +47,7 @@ export function readPastedCode(code: string, state: string): { code: string; sta
 export async function exchangeCode(service: ChannelService, actor: Actor, source: string, args: { shopId?: string; state: string; code: string }): Promise<string> {
   const pasted = readPastedCode(args.code, args.state);
   if (!pasted.code) throw fail.validation('The authorisation code is empty.', { code: 'required' });
-  const pending = service.authStates.take(pasted.state);
+  const pending = await service.authStates.take(actor, source, pasted.state);
   if (!pending || (args.shopId !== undefined && pending.shopId !== args.shopId)) {
     throw fail.validation('This authorisation link is unknown, already used or expired; start the authorisation again.', { state: 'invalid' });
   }

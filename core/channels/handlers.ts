@@ -120,7 +120,7 @@ export function channelsHandlers(service: ChannelService, hooks: ShopHooks): Mod
     'channels/authorise': {
       permission: 'channels.manage',
       args: z.object({ shopId: z.string(), redirectUri: z.string().trim().max(2000).optional() }),
-      run: (_ctx, args) => authoriseUrl(service, args.shopId, args.redirectUri),
+      run: (ctx, args) => authoriseUrl(service, ctx.actor, ctx.source, args.shopId, args.redirectUri),
     },
     'channels/exchangeCode': {
       permission: 'channels.manage',

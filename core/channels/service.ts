@@ -41,7 +41,7 @@ export class ChannelService {
 
   constructor(readonly deps: ChannelServiceDeps) {
     this.tokens = new TokenKeeper({ mutations: deps.mutations, secrets: deps.secrets, clock: deps.clock, marginMs: this.refreshMarginMs });
-    this.authStates = new AuthStates(() => deps.clock.now());
+    this.authStates = new AuthStates(deps.db, deps.mutations, deps.clock);
     const resilience: ResilienceClock = {
       now: () => deps.clock.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
