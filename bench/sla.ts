@@ -121,8 +121,9 @@ function fill(db: Db, m: Mix, tick: number): { stalledDeadlines: Map<number, num
         shipped = lastEvent - Math.floor(random() * 2 * DAY);
         firstScan = shipped + HOUR;
       }
+      // last_received_at: the partner has answered for every parcel (a parcel without events: "no record yet").
       const parcelId = Number(
-        insertParcel.run(carriers[i % carriers.length]!, `BN${String(i).padStart(12, '0')}`, shipped, state, lastEvent, state, firstScan, lastEvent, lastEvent, lastEvent === null ? 0 : 3, tick - 12 * DAY, tick - 12 * DAY).lastInsertRowid,
+        insertParcel.run(carriers[i % carriers.length]!, `BN${String(i).padStart(12, '0')}`, shipped, state, lastEvent, state, firstScan, lastEvent, lastEvent ?? shipped, lastEvent === null ? 0 : 3, tick - 12 * DAY, tick - 12 * DAY).lastInsertRowid,
       );
       link.run(parcelId, orderId);
       if (group === 'stalledNow') stalledDeadlines.set(parcelId, lastEvent! + DAY);

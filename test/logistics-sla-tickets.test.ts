@@ -11,6 +11,7 @@ import type { ManualClock } from '../core/kernel/clock.js';
 import { CoreFailure } from '../core/kernel/errors.js';
 import type { MutationQueue } from '../core/kernel/mutation.js';
 import { followParcel } from '../core/logistics/follow.js';
+import { recordNoTrailYet } from '../core/logistics/poller.js';
 import { ingestTracking } from '../core/logistics/ingest.js';
 import { evaluateSla } from '../core/logistics/sla/evaluate.js';
 import { writeSlaSettings } from '../core/logistics/sla/settings.js';
@@ -38,6 +39,7 @@ async function orderWithParcel(n = 1) {
   return mutations.run(CS, 'test', (w) => {
     const order = ingestOrder(w, sampleOrder({ platformOrderId: `379123456789000000${n}`, status: 'shipped' }));
     const parcel = followParcel(w, { orderId: order.orderId, carrier: 'YTO', waybillNo: `YT555550896505${n}`, shippedAt: w.at });
+    recordNoTrailYet(w, parcel.parcelId); // the partner was asked: no record yet
     return { orderId: order.orderId, parcelId: parcel.parcelId };
   });
 }

@@ -11,6 +11,7 @@ import type { TrackingState } from '../core/contract/logistics.js';
 import type { ManualClock } from '../core/kernel/clock.js';
 import type { MutationQueue } from '../core/kernel/mutation.js';
 import { followParcel } from '../core/logistics/follow.js';
+import { recordNoTrailYet } from '../core/logistics/poller.js';
 import { ingestTracking } from '../core/logistics/ingest.js';
 import { evaluateSla, findDue } from '../core/logistics/sla/evaluate.js';
 import { listHits, parcelDeadlines } from '../core/logistics/sla/hits.js';
@@ -45,13 +46,15 @@ beforeEach(() => {
 
 const deps = () => ({ db, mutations, clock, templates });
 
-async function shipParcel(opts: { carrier?: string; waybillNo?: string; shippedAt?: number; phone?: string; channel?: 'taobao' | 'douyin' } = {}) {
+/** A shipped order's parcel that the tracking partner has been asked about (unless `asked: false`): "no record yet". */
+async function shipParcel(opts: { carrier?: string; waybillNo?: string; shippedAt?: number; phone?: string; channel?: 'taobao' | 'douyin'; asked?: boolean } = {}) {
   seq++;
   const carrier = opts.carrier ?? 'YTO';
   const waybillNo = opts.waybillNo ?? `YT${String(5555508965000 + seq)}`;
   return mutations.run(ADMIN, 'test', (w) => {
     const order = ingestOrder(w, sampleOrder({ platformOrderId: `37912345678901${String(seq).padStart(5, '0')}`, channel: opts.channel ?? 'taobao', status: 'shipped', receiver: { name: '张三', phone: opts.phone ?? '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', address: '文三路 100 号' } }));
     const parcel = followParcel(w, { orderId: order.orderId, carrier, waybillNo, shippedAt: opts.shippedAt ?? w.at });
+    if (opts.asked !== false) recordNoTrailYet(w, parcel.parcelId);
     return { orderId: order.orderId, parcelId: parcel.parcelId, carrier: parcel.carrier, waybillNo: parcel.waybillNo };
   });
 }
@@ -99,6 +102,33 @@ describe('first-scan rule', () => {
       expect((await evaluateSla(deps())).fired.firstScan).toBe(0);
     }
     expect(notifications()).toHaveLength(2);
+  });
+
+  it('judges a parcel without events only once a partner has answered for it: no alarm for our own silence', async () => {
+    // Shipped 3 days ago (a back-filled history), followed now; no tracking partner has answered yet.
+    const unasked = await shipParcel({ shippedAt: clock.now() - 3 * 24 * HOUR, asked: false });
+    const history = await shipParcel({ shippedAt: clock.now() - 3 * 24 * HOUR, asked: false });
+    clock.advance(MINUTE);
+    expect((await evaluateSla(deps())).fired).toEqual({ firstScan: 0, stall: 0 });
+    expect(notifications()).toEqual([]);
+    // The partner answers: one parcel has no record at all (never picked up) — it fires at once, counted
+    // from its ship time; the other comes with its whole trail, delivered — nothing to say about it.
+    await mutations.run(ADMIN, 'test', (w) => {
+      recordNoTrailYet(w, unasked.parcelId);
+      w.audit({ entityType: 'logistics', entityId: 'poll', action: 'poll-run' }); // as the poller's pass does
+    });
+    await carrierEvent(history, clock.now() - 3 * 24 * HOUR + HOUR, 'PICKED_UP');
+    await carrierEvent(history, clock.now() - 24 * HOUR, 'DELIVERED', '3');
+    clock.advance(MINUTE);
+    const run = await evaluateSla(deps());
+    expect(run.fired).toEqual({ firstScan: 1, stall: 1 });
+    expect(listHits(db, { open: true }).rows.map((h) => [h.parcelId, h.rule, h.anchorAt])).toEqual(
+      expect.arrayContaining([
+        [unasked.parcelId, 'firstScan', clock.now() - 2 * MINUTE - 3 * 24 * HOUR],
+        [unasked.parcelId, 'stall', clock.now() - 2 * MINUTE - 3 * 24 * HOUR],
+      ]),
+    );
+    expect(listHits(db, {}).rows.some((h) => h.parcelId === history.parcelId)).toBe(false);
   });
 
   it('a first scan brings the red flag down; a scan in time never raises it', async () => {

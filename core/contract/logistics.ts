@@ -65,6 +65,7 @@ export interface ParcelInfo {
   shippedAt: number;
   firstScanAt: number | null;
   lastEventAt: number | null;
+  /** When a tracking partner last answered for it (a trail, or "no record yet"); null = never asked or never answered. */
   lastReceivedAt: number | null;
   eventCount: number;
   unknownEventCount: number;

@@ -208,6 +208,7 @@ export class TrackingPoller {
             : backoffDelay(failures, { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: poll.backoffBaseMs, maxDelayMs: poll.backoffMaxMs }, random(), a.error.retryAfterMs);
         w.db.prepare('UPDATE parcels SET partner = ?, poll_failures = ?, last_error_kind = ?, last_error = ?, last_error_at = ?, next_poll_at = ? WHERE id = ?')
           .run(a.partner, failures, kind, a.error.message.slice(0, 500), w.at, w.at + Math.max(1000, delay), a.parcel.id);
+        if (kind === 'not-found') recordNoTrailYet(w, a.parcel.id);
       }
       outcomes.push(outcome);
     }
@@ -218,4 +219,9 @@ export class TrackingPoller {
     });
     return outcomes;
   }
+}
+
+/** "No record yet" is an answer: the partner was asked, so the SLA rules may judge the silence (sla/evaluate.ts). */
+export function recordNoTrailYet(w: WriteContext, parcelId: number): void {
+  w.db.prepare('UPDATE parcels SET last_received_at = ? WHERE id = ?').run(w.at, parcelId);
 }

@@ -4,6 +4,12 @@
  * started between `now − lookback` and `now − shortest threshold` (parcels_unscanned, parcels_silent,
  * parcels_state), minus episodes that already fired (the sla_hits unique key). Business-hours deadlines
  * are then computed for those few in code.
+ *
+ * A parcel without a single carrier event is judged only once a tracking partner has answered for it
+ * (a trail, or "no record yet": `last_received_at`). Before that the silence is ours, not the
+ * carrier's — no partner configured yet, a partner down, a back-filled history not queried yet — and
+ * must not text customers that their parcel is stuck. Once answered, the clock still counts from the
+ * ship time, so a parcel never picked up fires at once.
  */
 import type { SlaRunSummary, SlaSettings } from '../../contract/logistics-exceptions.js';
 import { TRACKING_STATES, type TrackingState } from '../../contract/logistics.js';
@@ -47,7 +53,7 @@ export function findDue(db: Db, settings: SlaSettings, now: number): { due: Due[
   if (firstScan !== null) {
     const rows = db
       .prepare(
-        `SELECT ${COLUMNS} FROM parcels p WHERE p.first_scan_at IS NULL AND p.shipped_at BETWEEN ? AND ?
+        `SELECT ${COLUMNS} FROM parcels p WHERE p.first_scan_at IS NULL AND p.shipped_at BETWEEN ? AND ? AND p.last_received_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM sla_hits h WHERE h.parcel_id = p.id AND h.rule = 'firstScan' AND h.anchor_at = p.shipped_at)`,
       )
       .all(since, now - firstScan * MINUTE) as CandidateParcel[];
@@ -69,7 +75,7 @@ export function findDue(db: Db, settings: SlaSettings, now: number): { due: Due[
     // Never scanned at all: the silence counts from the ship time.
     const silent = db
       .prepare(
-        `SELECT ${COLUMNS} FROM parcels p WHERE p.last_event_at IS NULL AND p.shipped_at BETWEEN ? AND ?
+        `SELECT ${COLUMNS} FROM parcels p WHERE p.last_event_at IS NULL AND p.shipped_at BETWEEN ? AND ? AND p.last_received_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM sla_hits h WHERE h.parcel_id = p.id AND h.rule = 'stall' AND h.anchor_at = p.shipped_at)`,
       )
       .all(since, bound) as CandidateParcel[];
