@@ -164,6 +164,24 @@ describe('--demo through the sandbox', () => {
     expect((await allOrders(second.running)).map(fingerprint)).toEqual(rows);
   }, 120_000);
 
+  it('parcels are followed through the demo Kuaidi100: a shipped order gets its trail from its real ship time; the admin sees where it comes from', async () => {
+    const { running } = await demoConsole(13, 300, false);
+    const shipped = (await allOrders(running)).find((r) => r.channel === 'taobao' && r.waybillNos.length > 0)!;
+    expect(shipped, 'a shipped Taobao order').toBeDefined();
+    const [outcome] = data(await running.core.invoke(SYSTEM, 'logistics/track', { orderId: shipped.id })).parcels;
+    expect(outcome).toMatchObject({ waybillNo: shipped.waybillNos[0], error: null });
+    expect(outcome!.added).toBeGreaterThan(0);
+    const [trail] = data(await running.core.invoke(SYSTEM, 'logistics/trail', { orderId: shipped.id })).parcels;
+    const story = running.demo!.simulators!.taobao.stories.find((s) => s.versions.some((v) => v.parcel?.waybillNo === shipped.waybillNos[0]))!;
+    const shippedAt = story.versions.find((v) => v.parcel)!.parcel!.shippedAt;
+    // The journey starts when the story shipped, not when the number was first queried.
+    expect(trail!.events[0]!.occurredAt).toBeGreaterThanOrEqual(shippedAt);
+    expect(trail!.events[0]!.occurredAt).toBeLessThan(shippedAt + 2 * 24 * 60 * MINUTE);
+    expect(trail!.events.every((e) => e.partnerStatus.startsWith('kuaidi100:'))).toBe(true);
+    const partners = data(await running.core.invoke(SYSTEM, 'logistics/partners', {}));
+    expect(partners.find((p) => p.partner === 'kuaidi100')).toMatchObject({ source: 'startup', active: true, isDefault: true });
+  }, 120_000);
+
   it("desktop host (no HTTP listener): the merchant backends' signed requests reach the same receiver; Douyin is polled", async () => {
     const clock = new ManualClock(T0);
     const dataDir = tempDir();

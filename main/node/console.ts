@@ -58,7 +58,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
       await prepared.close();
       throw new Error(`A demo with orders brings its own ${taken.join(', ')} simulators; pass those gateways only with demo orders 0.`);
     }
-    partners = { ...options.partners, ...prepared.partners, gateways: { ...own, ...(prepared.partners.gateways as Record<string, unknown>) } };
+    // Tracking partners given by the caller (tests, a deployment's own Kuaidi100) win over the demo's simulator.
+    const logistics = options.partners?.logistics ?? (prepared.partners as Record<string, unknown>).logistics;
+    partners = { ...options.partners, ...prepared.partners, gateways: { ...own, ...(prepared.partners.gateways as Record<string, unknown>) }, ...(logistics ? { logistics } : {}) };
   }
   let core: Core;
   try {

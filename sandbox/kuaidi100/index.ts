@@ -42,6 +42,8 @@ export interface Kuaidi100SimulatorOptions {
   realCompany?: Record<string, string>;
   /** A journey starts this long before the number is first seen (the merchant shipped before telling us). */
   headStartMs?: number;
+  /** When the parcel really left (the demo knows its stories' ship times); else `headStartMs` before first sight. */
+  shippedAt?: (waybillNo: string) => number | undefined;
 }
 
 interface Subscription {
@@ -113,7 +115,7 @@ export async function startKuaidi100Simulator(options: Kuaidi100SimulatorOptions
     if (!j) {
       const carrier = COMPANIES[options.realCompany?.[num] ?? com] ?? com;
       const scenario = options.scenarios?.[num];
-      j = journeyFor({ seed: options.seed, key: num, carrier, waybillNo: num, shippedAt: now() - (options.headStartMs ?? 3_600_000), ...(scenario ? { scenario } : {}), ...(options.mix ? { mix: options.mix } : {}) });
+      j = journeyFor({ seed: options.seed, key: num, carrier, waybillNo: num, shippedAt: options.shippedAt?.(num) ?? now() - (options.headStartMs ?? 3_600_000), ...(scenario ? { scenario } : {}), ...(options.mix ? { mix: options.mix } : {}) });
       journeys.set(num, j);
     }
     return j;

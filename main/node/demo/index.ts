@@ -51,8 +51,8 @@ export interface PreparedDemo {
   plan: DemoPlan;
   /** null when the demo has no orders (operators only). */
   simulators: DemoSimulators | null;
-  /** The engine's `partners` option (the platform gateways are the simulators). */
-  partners: { gateways: Record<string, string>; timeoutMs: number } | undefined;
+  /** The engine's `partners` option (the platform gateways and the Kuaidi100 tracking partner are the simulators). */
+  partners: { gateways: Record<string, string>; timeoutMs: number; logistics: Record<string, unknown> } | undefined;
   /** Adds the shops (first start), waits for their back-fill, pushes the merchants' orders, starts the flow. */
   fill(core: Core, transport: DemoTransport): Promise<RunningDemo>;
   close(): Promise<void>;
