@@ -164,7 +164,7 @@ describe('--demo through the sandbox', () => {
     expect((await allOrders(second.running)).map(fingerprint)).toEqual(rows);
   }, 120_000);
 
-  it('parcels are followed through the demo Kuaidi100: a shipped order gets its trail from its real ship time; the admin sees where it comes from', async () => {
+  it('parcels are followed through the demo Kuaidi100 from their real ship time; notifications reach the demo robot and SMS gateway', async () => {
     const { running } = await demoConsole(13, 300, false);
     const shipped = (await allOrders(running)).find((r) => r.channel === 'taobao' && r.waybillNos.length > 0)!;
     expect(shipped, 'a shipped Taobao order').toBeDefined();
@@ -180,6 +180,12 @@ describe('--demo through the sandbox', () => {
     expect(trail!.events.every((e) => e.partnerStatus.startsWith('kuaidi100:'))).toBe(true);
     const partners = data(await running.core.invoke(SYSTEM, 'logistics/partners', {}));
     expect(partners.find((p) => p.partner === 'kuaidi100')).toMatchObject({ source: 'startup', active: true, isDefault: true });
+
+    // The rules' notifications have somewhere to go: the warehouse robot and the SMS gateway of the demo.
+    const receivers = running.demo!.simulators!.notify;
+    expect(data(await running.core.invoke(SYSTEM, 'notify/testSend', { targetId: 'wecom-warehouse' }))).toMatchObject({ ok: true, state: 'delivered' });
+    expect(data(await running.core.invoke(SYSTEM, 'notify/testSend', { targetId: 'sms', phone: '13800138000' }))).toMatchObject({ ok: true, state: 'delivered' });
+    expect(receivers.messages.map((m) => [m.channel, m.accepted])).toEqual([['wecom', true], ['sms', true]]);
   }, 120_000);
 
   it("desktop host (no HTTP listener): the merchant backends' signed requests reach the same receiver; Douyin is polled", async () => {

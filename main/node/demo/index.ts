@@ -13,7 +13,7 @@ import type { Core } from '../../../core/kernel/core-types.js';
 import type { MerchantBackend, MerchantPushReport, PushSender } from '../../../sandbox/merchant/index.js';
 import { anchorPlan } from './anchor.js';
 import { type DemoPlan, type DemoRequest, resolvePlan } from './plan.js';
-import { startDemoSimulators, type DemoSimulators } from './sandbox.js';
+import { DEMO_NOTIFY, startDemoSimulators, type DemoSimulators } from './sandbox.js';
 import { demoShops } from './shops.js';
 
 export { DEFAULT_DEMO_ORDERS, DEFAULT_DEMO_SEED, DEFAULT_FLOW, type DemoPlan, type DemoRequest, type FlowSettings } from './plan.js';
@@ -97,6 +97,7 @@ export async function prepareDemo(dataDir: string, request: DemoRequest, now: ()
       }
       const merchants = simulators.merchants(transport.send);
       await addShopsAndBackfill(core, plan);
+      await addNotifyTargets(core, simulators);
       const first = await Promise.all(merchants.map((m) => m.pushCurrent()));
       const refused = first.flatMap((r) => r.refused);
       if (refused.length > 0) throw new Error(`Demo: the engine refused a merchant push: ${JSON.stringify(refused[0]).slice(0, 300)}`);
@@ -138,6 +139,19 @@ async function addShopsAndBackfill(core: Core, plan: DemoPlan): Promise<void> {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/**
+ * The warehouse robot and the SMS gateway the SLA rules notify (their default target ids), pointed at
+ * the demo's receivers through the real notify/setTarget (credentials into the secrets module). Set on
+ * every start: the receivers listen on new ports each time.
+ */
+async function addNotifyTargets(core: Core, simulators: DemoSimulators): Promise<void> {
+  const { notify } = simulators;
+  const sms = DEMO_NOTIFY.sms;
+  await call(core, 'notify/setTarget', { id: 'wecom-warehouse', channel: 'wecom', name: '仓库群（演示）', settings: { format: 'markdown' }, credentials: { webhookUrl: notify.wecomUrl(DEMO_NOTIFY.wecomKey) } });
+  const templateCodes = Object.fromEntries(Object.entries(sms.templates).map(([name, t]) => [name, t.code]));
+  await call(core, 'notify/setTarget', { id: 'sms', channel: 'sms', name: '阿里云短信（演示）', settings: { endpoint: notify.smsEndpoint, signName: sms.signName, templateCodes }, credentials: { accessKeyId: sms.accessKeyId, accessKeySecret: sms.accessKeySecret } });
 }
 
 function startFlow(plan: DemoPlan, simulators: DemoSimulators, merchants: MerchantBackend[], transport: DemoTransport, summary: DemoSummary): RunningDemo {

@@ -5,6 +5,7 @@
  */
 import { startDouyinSimulator, type DouyinSimulator } from '../../../sandbox/douyin/index.js';
 import { startKuaidi100Simulator, type Kuaidi100Simulator } from '../../../sandbox/kuaidi100/index.js';
+import { startNotifyReceivers, type NotifyReceivers } from '../../../sandbox/notify/index.js';
 import { createMerchantBackend, type MerchantBackend, type PushSender } from '../../../sandbox/merchant/index.js';
 import { startPinduoduoSimulator, type PinduoduoSimulator } from '../../../sandbox/pinduoduo/index.js';
 import { startTaobaoSimulator, type TaobaoSimulator } from '../../../sandbox/taobao/index.js';
@@ -17,6 +18,8 @@ export interface DemoSimulators {
   pinduoduo: PinduoduoSimulator;
   douyin: DouyinSimulator;
   kuaidi100: Kuaidi100Simulator;
+  /** The warehouse WeCom robot and the SMS gateway the demo's notifications go to. */
+  notify: NotifyReceivers;
   /** The engine's `partners` option: where each platform's gateway is, and the tracking partner. */
   partners: { gateways: { taobao: string; pinduoduo: string; douyin: string }; timeoutMs: number; logistics: Record<string, unknown> };
   /** The merchant backends, once the engine can be reached (`send`). */
@@ -26,6 +29,20 @@ export interface DemoSimulators {
 
 /** The demo's Kuaidi100 account (sandbox only; real keys go in Logistics → 物流接口). */
 export const DEMO_KUAIDI100 = { customer: 'DEMO-K100', key: 'demo-kuaidi100-key', salt: 'demo-kuaidi100-salt' };
+
+/** The demo's notification accounts (sandbox only): SMS template codes as an approved Aliyun account would have them. */
+export const DEMO_NOTIFY = {
+  wecomKey: 'demo-wecom-warehouse-key',
+  sms: {
+    accessKeyId: 'DEMOACCESSKEY',
+    accessKeySecret: 'demo-sms-secret',
+    signName: '订单中枢',
+    templates: {
+      'logistics.stalled.customer': { code: 'SMS_DEMO_STALL', params: ['orderId', 'carrier', 'waybillNo', 'hours'] },
+      'notify.test': { code: 'SMS_DEMO_TEST', params: ['target', 'at'] },
+    },
+  },
+};
 
 export async function startDemoSimulators(plan: DemoPlan, now: () => number): Promise<DemoSimulators> {
   const startedAt = now();
@@ -54,11 +71,15 @@ export async function startDemoSimulators(plan: DemoPlan, now: () => number): Pr
     for (const story of Object.values(storiesOf).flat()) for (const v of story.versions) if (v.parcel) shippedAt.set(v.parcel.waybillNo, v.parcel.shippedAt);
     const kuaidi100 = await startKuaidi100Simulator({ seed: (plan.seed ^ 0x6b313030) >>> 0, customers: { [DEMO_KUAIDI100.customer]: DEMO_KUAIDI100.key }, now, shippedAt: (no) => shippedAt.get(no) });
     opened.push(kuaidi100);
+    const sms = DEMO_NOTIFY.sms;
+    const notify = await startNotifyReceivers({ now, wecomKeys: [DEMO_NOTIFY.wecomKey], smsAccounts: { [sms.accessKeyId]: { accessKeySecret: sms.accessKeySecret, signNames: [sms.signName], templates: Object.fromEntries(Object.values(sms.templates).map((t) => [t.code, t.params])) } } });
+    opened.push(notify);
     return {
       taobao,
       pinduoduo,
       douyin,
       kuaidi100,
+      notify,
       partners: {
         gateways: { taobao: taobao.url, pinduoduo: pinduoduo.url, douyin: douyin.url },
         timeoutMs: 15_000,
