@@ -5,20 +5,21 @@ import { ErrorMessage, Notice } from '../common/ErrorMessage.js';
 import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session/SessionContext.js';
 import { on, send } from '../transport/index.js';
+import { DeliverySettingsPanel } from './DeliverySettingsPanel.js';
 import { InboxPanel } from './InboxPanel.js';
 import { stateLabel } from './labels.js';
 import { OutboxTable } from './OutboxTable.js';
 import { TargetsPanel } from './TargetsPanel.js';
 import './notify.css';
 
-type Tab = 'outbox' | 'dead' | 'targets' | 'inbox';
+type Tab = 'outbox' | 'dead' | 'targets' | 'settings' | 'inbox';
 /** The outbox changes under the worker: re-read it every few seconds while open. */
 export const OUTBOX_POLL_MS = 3_000;
 
 /**
  * Notifications (issue 4): the outbox with a state filter, the dead letters with "retry", the robots
- * and SMS gateways with a test send, and the operator's own in-app inbox (the only tab for roles
- * without `notify.read`).
+ * and SMS gateways with a test send, the delivery settings (retries, rate limits, quiet hours, partner
+ * error codes), and the operator's own in-app inbox (the only tab for roles without `notify.read`).
  */
 export function NotifyWorkspace() {
   const { t } = useI18n();
@@ -70,7 +71,7 @@ export function NotifyWorkspace() {
     void reload();
   }
 
-  const tabs: Tab[] = canRead ? ['outbox', 'dead', 'targets', 'inbox'] : ['inbox'];
+  const tabs: Tab[] = canRead ? ['outbox', 'dead', 'targets', 'settings', 'inbox'] : ['inbox'];
   return (
     <section className="notify" aria-label={t('notify.title')} data-testid="notify-workspace">
       <div className="notify__tabs" role="tablist">
@@ -110,6 +111,7 @@ export function NotifyWorkspace() {
       {tab === 'outbox' && <OutboxTable rows={rows} testId="notify-outbox" empty={t('notify.empty')} />}
       {tab === 'dead' && <OutboxTable rows={dead} testId="notify-dead" empty={t('notify.deadEmpty')} {...(canManage ? { onRetry: (row: NotificationInfo) => void retry(row) } : {})} />}
       {tab === 'targets' && <TargetsPanel canManage={canManage} />}
+      {tab === 'settings' && <DeliverySettingsPanel canManage={canManage} />}
       {/* mounted while hidden too, so the tab shows the unread count */}
       <div hidden={tab !== 'inbox'}><InboxPanel onUnread={setUnread} /></div>
     </section>

@@ -8,7 +8,13 @@ export interface TargetFormValues {
   signSecret?: string;
 }
 
-/** The Notifications workspace: outbox, dead letters, targets with test send, and the inbox. */
+/** The delivery settings form's fields, named after the engine's NotifySettings keys. */
+export type DeliverySettingName =
+  | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'robotPerMinute' | 'dingtalkBlockMs' | 'wecomRateLimitPauseMs' | 'smsThrottleDelayMs' | 'maxRateLimited'
+  | 'quietStart' | 'quietEnd'
+  | 'wecomRateLimit' | 'wecomTransient' | 'dingtalkRateLimit' | 'dingtalkTransient' | 'smsThrottle' | 'smsTransient';
+
+/** The Notifications workspace: outbox, dead letters, targets with test send, delivery settings, and the inbox. */
 export class NotifyPage {
   readonly root: Locator;
   readonly nav: Locator;
@@ -22,6 +28,13 @@ export class NotifyPage {
   readonly targetForm: Locator;
   readonly targetsNotice: Locator;
   readonly targetsError: Locator;
+  readonly settings: Locator;
+  readonly settingsSave: Locator;
+  readonly settingsRestore: Locator;
+  readonly settingsNotice: Locator;
+  readonly settingsError: Locator;
+  readonly settingsReadOnly: Locator;
+  readonly settingsCodes: Locator;
 
   constructor(readonly page: Page) {
     this.nav = page.getByTestId('nav-notify');
@@ -36,6 +49,13 @@ export class NotifyPage {
     this.targetForm = this.root.getByTestId('notify-target-form');
     this.targetsNotice = this.root.getByTestId('notify-targets-notice');
     this.targetsError = this.root.getByTestId('notify-targets-error');
+    this.settings = this.root.getByTestId('notify-settings');
+    this.settingsSave = this.settings.getByTestId('notify-settings-save');
+    this.settingsRestore = this.settings.getByTestId('notify-settings-restore');
+    this.settingsNotice = this.settings.getByTestId('notify-settings-notice');
+    this.settingsError = this.settings.getByTestId('notify-settings-error');
+    this.settingsReadOnly = this.settings.getByTestId('notify-settings-readonly');
+    this.settingsCodes = this.settings.getByTestId('notify-settings-codes');
   }
 
   async open(): Promise<void> {
@@ -43,7 +63,7 @@ export class NotifyPage {
     await this.root.waitFor();
   }
 
-  tab(id: 'outbox' | 'dead' | 'targets' | 'inbox'): Locator {
+  tab(id: 'outbox' | 'dead' | 'targets' | 'settings' | 'inbox'): Locator {
     return this.root.getByTestId(`notify-tab-${id}`);
   }
 
@@ -57,6 +77,37 @@ export class NotifyPage {
     if (values.signSecret) await this.targetForm.getByTestId('target-sign-secret').fill(values.signSecret);
     await this.targetForm.getByTestId('target-save').click();
     await this.targetForm.waitFor({ state: 'detached' });
+  }
+
+  /** Opens 投递设置 and waits until the engine's settings fill the form. */
+  async openSettings(): Promise<void> {
+    await this.tab('settings').click();
+    await this.setting('maxAttempts').waitFor();
+  }
+
+  setting(name: DeliverySettingName): Locator {
+    return this.settings.getByTestId(`notify-setting-${name}`);
+  }
+
+  /** The form's own complaint about a field (the engine's refusals appear in settingsError). */
+  settingProblem(name: DeliverySettingName): Locator {
+    return this.settings.getByTestId(`notify-setting-${name}-problem`);
+  }
+
+  /** What the form shows, in the operator's units (seconds, minutes, HH:MM, comma-separated codes). */
+  async settingValues(names: DeliverySettingName[]): Promise<Partial<Record<DeliverySettingName, string>>> {
+    const values: Partial<Record<DeliverySettingName, string>> = {};
+    for (const name of names) values[name] = await this.setting(name).inputValue();
+    return values;
+  }
+
+  async fillSettings(values: Partial<Record<DeliverySettingName, string>>): Promise<void> {
+    for (const [name, value] of Object.entries(values)) await this.setting(name as DeliverySettingName).fill(value);
+  }
+
+  async openErrorCodes(): Promise<void> {
+    if ((await this.settingsCodes.getAttribute('open')) === null) await this.settingsCodes.locator('summary').click();
+    await this.setting('wecomRateLimit').waitFor();
   }
 
   targetRow(id: string): Locator {
