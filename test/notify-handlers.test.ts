@@ -74,6 +74,11 @@ describe('notify handlers', () => {
     expect(await core.invoke(supervisor, 'notify/retry', { id: 999 })).toMatchObject({ error: { type: 'NotFound' } });
     expect(await core.invoke(supervisor, 'notify/setSettings', { quietHours: { start: '25:00', end: '08:00', utcOffsetMinutes: 480 } })).toMatchObject({ error: { type: 'ValidationError' } });
     expect(ok(await core.invoke(supervisor, 'notify/setSettings', { maxAttempts: 3, quietHours: { start: '21:30', end: '08:30', utcOffsetMinutes: 480 } }))).toMatchObject({ maxAttempts: 3, robotPerMinute: 20, quietHours: { start: '21:30' } });
+    // Partner error codes: blank, repeated or endless lists are refused (the HTTP route takes what a form would not send).
+    for (const codes of [{ smsThrottle: [''] }, { dingtalkRateLimit: [410100, 410100] }, { wecomTransient: Array.from({ length: 21 }, (_, i) => i) }]) {
+      expect(await core.invoke(supervisor, 'notify/setSettings', { codes })).toMatchObject({ error: { type: 'ValidationError' } });
+    }
+    expect(ok(await core.invoke(supervisor, 'notify/setSettings', { codes: { dingtalkRateLimit: [410100, 130101] } })).codes.dingtalkRateLimit).toEqual([410100, 130101]);
   });
 });
 

@@ -28,6 +28,11 @@ const credentials = z.object({
   accessKeySecret: z.string().trim().max(256).optional(),
 });
 const clockTime = z.string().refine((v) => { try { parseClockTime(v); return true; } catch { return false; } }, 'HH:MM');
+// Partner error codes (protocols.md §6, §7 [U]): a short list of distinct values, nothing blank.
+const distinct = <T>(list: T[]) => new Set(list).size === list.length;
+const errcodes = z.array(z.number().int().min(0).max(99_999_999)).max(20).refine(distinct, { message: 'codes repeat' });
+const smsCodes = z.array(z.string().trim().min(1).max(64)).max(20).refine(distinct, { message: 'codes repeat' });
+
 const settingsArgs = z.object({
   maxAttempts: z.number().int().min(1).max(100).optional(),
   baseDelayMs: z.number().int().min(100).max(3_600_000).optional(),
@@ -38,7 +43,7 @@ const settingsArgs = z.object({
   smsThrottleDelayMs: z.number().int().min(0).max(86_400_000).optional(),
   maxRateLimited: z.number().int().min(1).max(10_000).optional(),
   quietHours: z.object({ start: clockTime, end: clockTime, utcOffsetMinutes: z.number().int().min(-720).max(840) }).optional(),
-  codes: z.object({ wecomRateLimit: z.array(z.number().int()), wecomTransient: z.array(z.number().int()), dingtalkRateLimit: z.array(z.number().int()), dingtalkTransient: z.array(z.number().int()), smsThrottle: z.array(z.string()), smsTransient: z.array(z.string()) }).partial().optional(),
+  codes: z.object({ wecomRateLimit: errcodes, wecomTransient: errcodes, dingtalkRateLimit: errcodes, dingtalkTransient: errcodes, smsThrottle: smsCodes, smsTransient: smsCodes }).partial().optional(),
 });
 
 export function notifyHandlers(service: NotifyService): ModuleHandlers<keyof NotifyHandlers> {
