@@ -154,5 +154,12 @@ describe('carrier API settings', () => {
     expect(cleared).toMatchObject({ source: 'none', active: false, configured: { key: false } });
     const [outcome] = data(await core.invoke(cs, 'logistics/track', { orderId: 3, waybillNo: 'YT7309876543210', carrier: 'YTO' })).parcels;
     expect(outcome!.error?.message).toMatch(/No kuaidi100 adapter/);
+    // No partner answers for it, so no SLA rule judges it: the parcel list says so, with the reason.
+    const { untracked, rows } = data(await core.invoke(cs, 'logistics/parcels', { limit: 1000 }));
+    const unanswered = rows.filter((p) => p.lastReceivedAt === null && p.state !== 'DELIVERED' && p.state !== 'RETURNED');
+    expect(untracked.count).toBe(unanswered.length);
+    expect(unanswered.map((p) => p.waybillNo)).toContain('YT7309876543210');
+    expect(unanswered.map((p) => p.waybillNo)).not.toContain('YT7301234567890'); // answered by Kuaidi100 before the clear
+    expect(untracked.commonError).toMatch(/No kuaidi100 adapter/);
   });
 });

@@ -98,6 +98,11 @@ export interface ParcelListResult {
   total: number;
   /** Parcels per state under the same carrier/channel filter (the state filter itself not applied). */
   counts: Record<TrackingState, number>;
+  /**
+   * Parcels under way that no tracking partner has answered for yet (same filter): the SLA rules do not
+   * judge them, so the operator must see them — with the commonest reason the poller met.
+   */
+  untracked: { count: number; commonError: string | null };
 }
 
 export interface TrackingEventInfo {

@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CoreError } from '../../core/contract/errors.js';
 import type { SlaRuleId } from '../../core/contract/logistics-exceptions.js';
-import { TRACKING_STATES, type ParcelInfo, type TrackingState } from '../../core/contract/logistics.js';
+import { TRACKING_STATES, type ParcelInfo, type ParcelListResult, type TrackingState } from '../../core/contract/logistics.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { formatShanghai } from '../format/time.js';
 import { consoleGridTheme } from '../grid/setup.js';
@@ -27,6 +27,7 @@ export function ParcelsPanel({ onOpenOrder }: { onOpenOrder(orderId: number): vo
   const [rows, setRows] = useState<Row[]>([]);
   const [counts, setCounts] = useState<Record<TrackingState, number> | null>(null);
   const [total, setTotal] = useState(0);
+  const [untracked, setUntracked] = useState<ParcelListResult['untracked'] | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
 
   const load = useCallback(async () => {
@@ -35,6 +36,7 @@ export function ParcelsPanel({ onOpenOrder }: { onOpenOrder(orderId: number): vo
     setError(null);
     setCounts(result.data.counts);
     setTotal(result.data.total);
+    setUntracked(result.data.untracked);
     const ids = result.data.rows.map((p) => p.id);
     const flags = new Map<number, SlaRuleId[]>();
     if (ids.length > 0) {
@@ -96,6 +98,13 @@ export function ParcelsPanel({ onOpenOrder }: { onOpenOrder(orderId: number): vo
         ))}
       </div>
       <ErrorMessage error={error} />
+      {untracked && untracked.count > 0 && (
+        // The SLA rules wait for a partner's first answer; a silence that is ours must still be seen.
+        <div className="message message--warn" role="status" data-testid="parcels-untracked">
+          {t('logistics.untracked', { count: untracked.count })}
+          {untracked.commonError && <span className="mono" data-testid="parcels-untracked-reason"> {t('logistics.untrackedReason', { reason: untracked.commonError })}</span>}
+        </div>
+      )}
       <div className="row">
         <span className="toolbar__total" data-testid="parcels-total">
           {t('logistics.total', { total })}

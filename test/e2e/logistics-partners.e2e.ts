@@ -172,7 +172,7 @@ describe('administrator: sets up the Kuaidi100 tracking partner in the console',
     await drawer.root.waitFor({ state: 'detached' });
   });
 
-  it('clearing the saved settings asks first, then Kuaidi100 is neither configured nor active', async () => {
+  it('clearing the saved settings asks first, then Kuaidi100 is neither configured nor active; a parcel attached then is shown as untracked', async () => {
     await partners.open();
     await partners.edit('kuaidi100');
     await partners.form.getByTestId('partner-clear').click();
@@ -182,6 +182,17 @@ describe('administrator: sets up the Kuaidi100 tracking partner in the console',
     await waitForText(partners.notice, '快递100 的已保存设置已清除');
     await waitForText(partners.state('kuaidi100'), '未配置');
     await waitForText(partners.source('kuaidi100'), '无');
+
+    // A parcel attached now has no one to ask: no rule judges it, so 包裹 says so, with the poller's reason.
+    const r = await server.core.login('admin', 'demo-admin');
+    if ('error' in r) throw new Error(r.error.message);
+    const admin = { token: r.data.token };
+    const order = (await engine(server.core.invoke(admin, 'orders/list', { limit: 5 }))).rows.find((o) => o.platformOrderId === ORDER_ID)!;
+    const tracked = await engine(server.core.invoke(admin, 'logistics/track', { orderId: order.id, waybillNo: 'YT7300000000002', carrier: 'YTO' }));
+    expect(tracked.parcels[0]!.error?.message).toMatch(/No kuaidi100 adapter/);
+    await page.getByTestId('logistics-tab-parcels').click();
+    await waitForText(page.getByTestId('parcels-untracked'), '1 个在途包裹还没有得到任何物流接口的回应');
+    await waitForText(page.getByTestId('parcels-untracked-reason'), /No kuaidi100 adapter/);
   });
 
   it('a supervisor works in Logistics but has no 物流接口 tab', async () => {

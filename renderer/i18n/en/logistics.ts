@@ -10,6 +10,8 @@ export const logisticsEn: Record<keyof typeof logisticsZh, string> = {
   'logistics.refresh': 'Refresh',
   'logistics.evaluateNow': 'Check rules now',
   'logistics.evaluated': 'Checked: {hits} new hits, {cleared} cleared, {tickets} new tickets',
+  'logistics.untracked': '{count} parcels under way have had no answer from any tracking partner yet; the SLA rules do not judge them until one answers. Check Logistics → 物流接口 (admin).',
+  'logistics.untrackedReason': 'Most common reason: {reason}',
   'logistics.total': '{total} parcels',
   'logistics.prevPage': 'Previous',
   'logistics.nextPage': 'Next',

@@ -9,6 +9,8 @@ export const logisticsZh = {
   'logistics.refresh': '刷新',
   'logistics.evaluateNow': '立即检查规则',
   'logistics.evaluated': '已检查：新告警 {hits} 条，解除 {cleared} 条，新工单 {tickets} 张',
+  'logistics.untracked': '{count} 个在途包裹还没有得到任何物流接口的回应，时效规则暂不对它们告警。请检查 物流 → 物流接口（管理员）。',
+  'logistics.untrackedReason': '最常见的原因：{reason}',
   'logistics.total': '共 {total} 个包裹',
   'logistics.prevPage': '上一页',
   'logistics.nextPage': '下一页',
