@@ -118,7 +118,11 @@ describe('carrier API settings', () => {
   });
 
   it('a blank secret keeps the stored one; SF joins with its own carriers and push token', async () => {
-    const renamed = data(await core.invoke(admin, 'logistics/setPartner', { partner: 'kuaidi100', credentials: { customer: 'CUST9', key: '' }, endpoint: kuaidi100.url }));
+    // A form opened before the save above holds an older version: its save is refused, nothing changes.
+    expect(await core.invoke(admin, 'logistics/setPartner', { partner: 'kuaidi100', credentials: { customer: 'OTHER' }, expectedUpdatedAt: null })).toMatchObject({ error: { type: 'Conflict' } });
+    const current = await kuaidi100Row();
+    expect(current.values.customer).toBe('CUST9');
+    const renamed = data(await core.invoke(admin, 'logistics/setPartner', { partner: 'kuaidi100', credentials: { customer: 'CUST9', key: '' }, endpoint: kuaidi100.url, expectedUpdatedAt: current.updatedAt }));
     expect(renamed).toMatchObject({ active: true, configured: { key: true } });
     const connected = data(await core.invoke(admin, 'logistics/testPartner', { partner: 'kuaidi100' }));
     expect(connected.outcome).toBe('connected');

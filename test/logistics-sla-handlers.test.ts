@@ -46,6 +46,19 @@ describe('SLA and ticket handlers', () => {
     expect(await core.invoke(as.admin!, 'sla/deadlines', {})).toMatchObject({ error: { type: 'ValidationError' } });
   });
 
+  it('two editors: a save over a newer version of the rules is refused and changes nothing', async () => {
+    const loaded = await core.invoke(as.supervisor!, 'sla/settings', {});
+    if (!('data' in loaded)) throw new Error('settings');
+    const first = await core.invoke(as.admin!, 'sla/setSettings', { rules: { stall: { thresholdMinutes: 1200 } }, expectedUpdatedAt: loaded.data.updatedAt });
+    expect(first).toMatchObject({ data: { rules: { stall: { thresholdMinutes: 1200 } } } });
+    // The supervisor still holds the version loaded before the admin's save.
+    const stale = await core.invoke(as.supervisor!, 'sla/setSettings', { rules: { stall: { thresholdMinutes: 2000 } }, expectedUpdatedAt: loaded.data.updatedAt });
+    expect(stale).toMatchObject({ error: { type: 'Conflict' } });
+    expect(await core.invoke(as.admin!, 'sla/settings', {})).toMatchObject({ data: { rules: { stall: { thresholdMinutes: 1200 } } } });
+    if (!('data' in first)) throw new Error('saved');
+    expect(await core.invoke(as.supervisor!, 'sla/setSettings', { rules: { stall: { thresholdMinutes: 2000 } }, expectedUpdatedAt: first.data.updatedAt })).toMatchObject({ data: { rules: { stall: { thresholdMinutes: 2000 } } } });
+  });
+
   it('cs opens a ticket by hand on an order, comments, resolves it; the order timeline has every step', async () => {
     const list = await core.invoke(as.admin!, 'orders/list', {});
     if ('error' in list) throw new Error(list.error.message);

@@ -248,7 +248,8 @@ export interface TicketListResult {
 
 export interface LogisticsExceptionHandlers {
   'sla/settings': { args: Record<string, never>; result: SlaSettingsView };
-  'sla/setSettings': { args: SlaSettingsInput & { reason?: string }; result: SlaSettingsView };
+  /** `expectedUpdatedAt`: the version the editor loaded; a save over a newer one is refused (Conflict). */
+  'sla/setSettings': { args: SlaSettingsInput & { reason?: string; expectedUpdatedAt?: number | null }; result: SlaSettingsView };
   'sla/hits': { args: SlaHitQuery; result: { rows: SlaHitInfo[]; open: Record<SlaRuleId, number> } };
   /** The rule deadlines of an order's parcels (or one parcel), for the logistics trail. */
   'sla/deadlines': { args: { orderId?: number; parcelId?: number }; result: ParcelDeadlines[] };

@@ -54,6 +54,8 @@ export interface PartnerSettingsInput {
   carriers?: string[];
   /** Make this aggregator the partner for every carrier not routed elsewhere. */
   makeDefault?: boolean;
+  /** Saves only: the `updatedAt` the form loaded (null: nothing saved then); a newer save is a Conflict. */
+  expectedUpdatedAt?: number | null;
 }
 
 /** A real signed query with the given (or stored) settings, saved or not. */

@@ -21,6 +21,7 @@ const settingsArgs = {
   callbackUrl: z.string().max(500).nullable().optional(),
   carriers: z.array(z.string().max(16)).max(40).optional(),
   makeDefault: z.boolean().optional(),
+  expectedUpdatedAt: z.number().int().nullable().optional(),
 };
 
 export function logisticsPartnerHandlers(service: LogisticsService, settings: CarrierApiSettings): ModuleHandlers<keyof LogisticsPartnerHandlers> {

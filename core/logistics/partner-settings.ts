@@ -131,9 +131,15 @@ export class CarrierApiSettings {
   /** Inside one audited write; the secret store audits the credential itself (never its value). */
   save(w: WriteContext, input: PartnerSettingsInput): void {
     const { partner } = input;
-    const next = this.merge(input);
     const before = this.stored(partner);
-    const settings: StoredPartner = { ...next.settings, updatedAt: w.at };
+    const current = before?.settings.updatedAt ?? null;
+    // Two admins in the same dialog: the second save must not silently undo the first.
+    if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== current) {
+      throw fail.conflict(`The ${partner} settings were changed by someone else${current ? ` at ${new Date(current).toISOString()}` : ''}; reopen them and apply your change again.`, { updatedAt: current });
+    }
+    const next = this.merge(input);
+    // updatedAt is also the version forms send back (expectedUpdatedAt): it must move on every save.
+    const settings: StoredPartner = { ...next.settings, updatedAt: Math.max(w.at, (current ?? 0) + 1) };
     w.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(partnerKey(partner), JSON.stringify(settings));
     this.secrets.put(w, partnerKey(partner), JSON.stringify(next.credentials));
     const changedFields = PARTNER_DESCRIPTORS[partner].fields.filter((f) => (before?.credentials[f.key] ?? null) !== (next.credentials[f.key] ?? null)).map((f) => f.key);

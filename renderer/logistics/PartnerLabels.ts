@@ -68,6 +68,8 @@ export function toSettingsInput(info: LogisticsPartnerInfo, values: PartnerFormV
     ...(info.partner === 'kuaidi100' ? { callbackUrl: values.callbackUrl.trim() || null } : {}),
     carriers: values.carriers,
     ...(info.kind === 'aggregator' && values.makeDefault && !info.isDefault ? { makeDefault: true } : {}),
+    // the version this form opened: another admin's save since then makes the engine refuse (Conflict)
+    expectedUpdatedAt: info.updatedAt,
   };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CoreError } from '../../core/contract/errors.js';
 import { SLA_RULES, TICKET_GROUPS, type SlaOverride, type SlaRuleId, type SlaSettingsView, type TicketGroup } from '../../core/contract/logistics-exceptions.js';
 import type { QuietHours } from '../../core/contract/notify.js';
@@ -28,19 +28,19 @@ export function RulesEditor() {
   const [error, setError] = useState<CoreError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    void (async () => {
-      const result = await send('sla/settings', {});
-      if ('error' in result) return setError(result.error);
-      setS(result.data);
-      setHolidays(result.data.calendar.holidays.join('\n'));
-      setWorkdays(result.data.calendar.extraWorkdays.join('\n'));
-      if (session.can('notify.read')) {
-        const n = await send('notify/settings', {});
-        if ('data' in n) setQuiet(n.data.quietHours);
-      }
-    })();
+  const load = useCallback(async () => {
+    const result = await send('sla/settings', {});
+    if ('error' in result) return setError(result.error);
+    setError(null);
+    setS(result.data);
+    setHolidays(result.data.calendar.holidays.join('\n'));
+    setWorkdays(result.data.calendar.extraWorkdays.join('\n'));
+    if (session.can('notify.read')) {
+      const n = await send('notify/settings', {});
+      if ('data' in n) setQuiet(n.data.quietHours);
+    }
   }, [session]);
+  useEffect(() => void load(), [load]);
 
   if (!s) return <div className="logistics__panel">{error ? <ErrorMessage error={error} /> : <p className="muted">{t('common.loading')}</p>}</div>;
 
@@ -60,6 +60,8 @@ export function RulesEditor() {
       siteMessages: s.siteMessages,
       ...(secret.trim() ? { siteMessageSecret: secret.trim() } : {}),
       ...(reason.trim() ? { reason: reason.trim() } : {}),
+      // the version loaded: if another supervisor saved meanwhile, the engine refuses (Conflict)
+      expectedUpdatedAt: s.updatedAt,
     });
     if ('error' in result) return setError(result.error);
     if (canQuiet && quiet) {
@@ -260,6 +262,12 @@ export function RulesEditor() {
         </div>
       )}
       <ErrorMessage error={error} testId="rules-error" />
+      {error?.type === 'Conflict' && (
+        // Someone saved the rules after this editor loaded them: take theirs, then apply the change again.
+        <button type="button" className="button button--small" onClick={() => void load()} data-testid="rules-reload">
+          {t('sla.reload')}
+        </button>
+      )}
       <Notice text={notice} testId="rules-saved" />
     </form>
   );

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../core/kernel/logger.js';
 import { startConsole, type RunningConsole } from '../../main/node/console.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParcelInfo } from '../../core/contract/logistics.js';
 import { LoginPage } from './pages/LoginPage.js';
@@ -253,4 +253,37 @@ describe('logistics trail and workspace', () => {
     expect(saved.data.calendar.holidays).toEqual(['2027-01-01', '2027-02-17']);
     expect(saved.data.overrides).toEqual([expect.objectContaining({ id: 'override-1', rule: 'firstScan', carrier: 'SF' })]);
   });
+
+  it('two editors: a save over rules someone changed meanwhile is refused; reloading shows theirs, then the change applies', async () => {
+    const editor = page.getByTestId('rules-editor');
+    const stall = editor.locator('[data-testid="rule"][data-rule="stall"]');
+    // The editor holds the rules as saved above; meanwhile the admin changes the stall threshold.
+    const changed = await server.core.invoke(admin, 'sla/setSettings', { rules: { stall: { thresholdMinutes: 36 * 60 } }, reason: '另一位主管的修改' });
+    if ('error' in changed) throw new Error(changed.error.message);
+    await stall.getByTestId('rule-threshold').fill('30');
+    await editor.getByTestId('rules-save').click();
+    await waitForText(editor.getByTestId('rules-error'), '数据已被他人修改');
+    const kept = await server.core.invoke(admin, 'sla/settings', {});
+    if ('error' in kept) throw new Error(kept.error.message);
+    expect(kept.data.rules.stall.thresholdMinutes).toBe(36 * 60);
+    await editor.getByTestId('rules-reload').click();
+    await waitForValue(stall.getByTestId('rule-threshold'), '36');
+    await stall.getByTestId('rule-threshold').fill('30');
+    await editor.getByTestId('rules-save').click();
+    await waitForText(editor.getByTestId('rules-saved'), '规则已保存');
+    const saved = await server.core.invoke(admin, 'sla/settings', {});
+    if ('error' in saved) throw new Error(saved.error.message);
+    expect(saved.data.rules.stall.thresholdMinutes).toBe(30 * 60);
+  });
 });
+
+/** An input's value, polled until it is the expected one (inputs have no text content). */
+async function waitForValue(input: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await input.inputValue();
+    if (value === expected) return;
+    if (Date.now() > deadline) throw new Error(`Input shows "${value}", expected "${expected}"`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

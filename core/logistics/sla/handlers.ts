@@ -34,6 +34,8 @@ export const slaSettingsInput = z.object({
   siteMessages: z.object({ enabled: z.boolean(), url: z.string().trim().max(500).nullable() }).partial().optional(),
   siteMessageSecret: z.string().max(256).optional(),
   reason: z.string().max(500).optional(),
+  /** The updatedAt the editor loaded (null: never saved); a save over a newer version is a Conflict. */
+  expectedUpdatedAt: z.number().int().nullable().optional(),
 });
 
 export function slaHandlers(deps: SlaDeps & { secrets: SecretStore }): ModuleHandlers<SlaHandlerNames> {
@@ -49,7 +51,15 @@ export function slaHandlers(deps: SlaDeps & { secrets: SecretStore }): ModuleHan
           throw fail.validation('The site-message secret must be at least 16 characters.', { siteMessageSecret: 'too short' });
         }
         const secret = input.siteMessageSecret?.trim() || undefined;
-        await mutations.run(ctx.actor, ctx.source, (w) => writeSlaSettings(w, secrets, { ...input, siteMessageSecret: secret }, reason ?? null));
+        const { expectedUpdatedAt, ...settings } = input;
+        await mutations.run(ctx.actor, ctx.source, (w) => {
+          // Two supervisors editing the rules at once: the second save must not silently undo the first.
+          const current = readSlaSettings(w.db).updatedAt;
+          if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== current) {
+            throw fail.conflict(`The SLA rules were changed by someone else${current ? ` at ${new Date(current).toISOString()}` : ''}; reload them and apply your change again.`, { updatedAt: current });
+          }
+          writeSlaSettings(w, secrets, { ...settings, siteMessageSecret: secret }, reason ?? null);
+        });
         return describeSettings(db, secrets);
       },
     },

@@ -96,13 +96,15 @@ export function isAllowedWebhookUrl(url: string): boolean {
 }
 
 export function writeSlaSettings(w: WriteContext, secrets: SecretStore, input: SlaSettingsInput, reason: string | null): void {
-  const { updatedAt: _ignored, ...before } = readSlaSettings(w.db);
+  const { updatedAt: previous, ...before } = readSlaSettings(w.db);
+  // updated_at is also the version editors send back (expectedUpdatedAt): it must move on every save.
+  const at = Math.max(w.at, (previous ?? 0) + 1);
   const { siteMessageSecret, ...rest } = input;
   const next = mergeSettings(before, rest);
   checkSettings(next);
   w.db
     .prepare('INSERT INTO sla_settings (id, settings, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at')
-    .run(JSON.stringify(next), w.at);
+    .run(JSON.stringify(next), at);
   const changes: FieldChange[] = (Object.keys(next) as Array<keyof SlaSettings>)
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]))
     .map((k) => ({ field: k, before: before[k], after: next[k] }));

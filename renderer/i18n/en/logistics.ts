@@ -171,6 +171,7 @@ export const logisticsEn: Record<keyof typeof logisticsZh, string> = {
   'sla.secretMissing': 'no secret yet',
   'sla.reason': 'Reason for the change',
   'sla.save': 'Save rules',
+  'sla.reload': 'Reload the latest rules',
   'sla.saved': 'Rules saved',
   'sla.readOnly': 'Only supervisors and administrators can change the rules.',
   // the order timeline's words for what SLA rules and tickets write (renderer/drawer/changeFormat.ts)

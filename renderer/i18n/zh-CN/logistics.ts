@@ -170,6 +170,7 @@ export const logisticsZh = {
   'sla.secretMissing': '尚未设置密钥',
   'sla.reason': '修改原因',
   'sla.save': '保存规则',
+  'sla.reload': '重新载入最新规则',
   'sla.saved': '规则已保存',
   'sla.readOnly': '只有主管和管理员可以修改规则。',
   // the order timeline's words for what SLA rules and tickets write (renderer/drawer/changeFormat.ts)
