@@ -7,12 +7,12 @@
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelsPage } from './pages/ChannelsPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { OrdersPage } from './pages/OrdersPage.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { launchChromium, newDesk } from './support/browser.js';
+import { closeDialogsAfterFailure, launchChromium, newDesk } from './support/browser.js';
 import { SCREENSHOT_DIR, startTestConsole, type TestConsole } from './support/console.js';
 import { startTaobaoPartner, TAOBAO_APP, unreachableGateway, type TaobaoPartner } from './support/partners.js';
 import { waitForAll, waitForText } from './support/waits.js';
@@ -47,12 +47,7 @@ describe('administrator: connects a Taobao shop and watches its sync', () => {
     channels = new ChannelsPage(page);
   });
 
-  beforeEach(({ onTestFailed }) => {
-    // a step that failed with its dialog open must not leave it over the next steps
-    onTestFailed(async () => {
-      if ((await page.getByRole('dialog').count()) > 0) await page.keyboard.press('Escape');
-    });
-  });
+  closeDialogsAfterFailure(() => page);
 
   afterAll(async () => {
     await context?.close();

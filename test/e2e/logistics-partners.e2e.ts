@@ -7,14 +7,14 @@
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKuaidi100Simulator } from '../../sandbox/kuaidi100/index.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { LogisticsTrailPanel } from './pages/LogisticsPage.js';
 import { LogisticsPartnersPage } from './pages/LogisticsPartnersPage.js';
 import { OrderDrawer } from './pages/OrderDrawer.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { launchChromium, newDesk } from './support/browser.js';
+import { closeDialogsAfterFailure, launchChromium, newDesk } from './support/browser.js';
 import { SCREENSHOT_DIR, startTestConsole, type TestConsole } from './support/console.js';
 import { waitForAll, waitForText } from './support/waits.js';
 
@@ -52,12 +52,7 @@ describe('administrator: sets up the Kuaidi100 tracking partner in the console',
     partners = new LogisticsPartnersPage(page);
   });
 
-  beforeEach(({ onTestFailed }) => {
-    // a step that failed with its dialog open must not leave it over the next steps
-    onTestFailed(async () => {
-      if ((await page.getByRole('dialog').count()) > 0) await page.keyboard.press('Escape');
-    });
-  });
+  closeDialogsAfterFailure(() => page);
 
   afterAll(async () => {
     await context?.close();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { beforeEach } from 'vitest';
 
 /** The system Chromium (Debian package `chromium`); playwright-core downloads no browser of its own. */
 export const CHROMIUM_PATH = process.env.ORDER_HUB_CHROMIUM ?? '/usr/bin/chromium';
@@ -29,4 +30,16 @@ export async function newDesk(browser: Browser): Promise<{ context: BrowserConte
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
+}
+
+/**
+ * In a journey whose steps share one page: a step that failed with a dialog open must not leave it
+ * over the next steps. Call inside the describe; `page` is read when a step fails.
+ */
+export function closeDialogsAfterFailure(page: () => Page): void {
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      if ((await page().getByRole('dialog').count()) > 0) await page().keyboard.press('Escape');
+    });
+  });
 }
