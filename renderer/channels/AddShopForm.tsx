@@ -7,7 +7,8 @@ import { Modal } from '../common/Modal.js';
 import { useI18n } from '../i18n/index.js';
 import { send } from '../transport/index.js';
 import { CredentialsFields, EMPTY_CREDENTIALS, hookPath, isPushChannel, toCredentialsInput, type CredentialsValues } from './CredentialsFields.js';
-import { TestResult, type TestOutcome } from './PlatformErrorDetail.js';
+import { useConnectionTest } from '../common/useConnectionTest.js';
+import { TestResult, type ConnectionTestResult } from './PlatformErrorDetail.js';
 
 const DEFAULT_BACKFILL_DAYS = 30;
 
@@ -28,25 +29,15 @@ export function AddShopForm({ onClose, onSaved }: AddShopFormProps) {
   const [name, setName] = useState('');
   const [credentials, setCredentials] = useState<CredentialsValues>(EMPTY_CREDENTIALS);
   const [backfillDays, setBackfillDays] = useState(String(DEFAULT_BACKFILL_DAYS));
-  const [testing, setTesting] = useState(false);
-  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
-  const [testedKey, setTestedKey] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
 
   const push = isPushChannel(channel);
   const input = toCredentialsInput(credentials, channel);
-  const key = JSON.stringify({ channel, input });
-  const canSave = push || testedKey === key;
+  const { testing, outcome, passed, run, clear } = useConnectionTest<ConnectionTestResult>(JSON.stringify({ channel, input }));
+  const canSave = push || passed;
 
-  async function test() {
-    setTesting(true);
-    setOutcome(null);
-    const result = await send('channels/testConnection', { channel, credentials: input });
-    setTesting(false);
-    setOutcome('error' in result ? { error: result.error } : { result: result.data });
-    setTestedKey('data' in result && result.data.ok ? key : null);
-  }
+  const test = () => run(() => send('channels/testConnection', { channel, credentials: input }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -62,7 +53,7 @@ export function AddShopForm({ onClose, onSaved }: AddShopFormProps) {
 
   function chooseChannel(next: Channel) {
     setChannel(next);
-    setOutcome(null);
+    clear();
   }
 
   return (

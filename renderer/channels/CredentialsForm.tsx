@@ -7,7 +7,8 @@ import { useI18n } from '../i18n/index.js';
 import { send } from '../transport/index.js';
 import { AuthoriseSection } from './AuthoriseSection.js';
 import { CredentialsFields, EMPTY_CREDENTIALS, hookPath, isPushChannel, toCredentialsInput, type CredentialsValues } from './CredentialsFields.js';
-import { TestResult, type TestOutcome } from './PlatformErrorDetail.js';
+import { useConnectionTest } from '../common/useConnectionTest.js';
+import { TestResult, type ConnectionTestResult } from './PlatformErrorDetail.js';
 
 interface CredentialsFormProps {
   shop: ShopHealth;
@@ -25,24 +26,15 @@ export function CredentialsForm({ shop: initial, onClose, onSaved, onAuthorised 
   const [shop, setShop] = useState(initial);
   const { t } = useI18n();
   const [credentials, setCredentials] = useState<CredentialsValues>(EMPTY_CREDENTIALS);
-  const [testing, setTesting] = useState(false);
-  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
-  const [testedKey, setTestedKey] = useState<string | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
 
   const push = isPushChannel(shop.channel);
   const input = toCredentialsInput(credentials, shop.channel);
-  const key = JSON.stringify(input);
-  const canSave = push || testedKey === key;
+  const { testing, outcome, passed, run } = useConnectionTest<ConnectionTestResult>(JSON.stringify(input));
+  const canSave = push || passed;
 
-  async function test(stored: boolean) {
-    setTesting(true);
-    setOutcome(null);
-    const result = await send('channels/testConnection', stored ? { shopId: shop.id } : { channel: shop.channel, credentials: input });
-    setTesting(false);
-    setOutcome('error' in result ? { error: result.error } : { result: result.data });
-    if (!stored) setTestedKey('data' in result && result.data.ok ? key : null);
-  }
+  // A test of the stored credentials shows their state; it unlocks no save.
+  const test = (stored: boolean) => run(() => send('channels/testConnection', stored ? { shopId: shop.id } : { channel: shop.channel, credentials: input }), !stored);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

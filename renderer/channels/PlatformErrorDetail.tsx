@@ -1,5 +1,5 @@
 import type { ChannelsHandlers } from '../../core/contract/api.js';
-import type { CoreError } from '../../core/contract/errors.js';
+import type { ConnectionTestOutcome } from '../common/useConnectionTest.js';
 import { describeError } from '../common/errors.js';
 import { hasMessage, useI18n, type Translate } from '../i18n/index.js';
 
@@ -17,7 +17,8 @@ export function failureText(t: Translate, code: string | null | undefined): stri
   return code && hasMessage(key) ? t(key) : null;
 }
 
-export type TestOutcome = { result: ChannelsHandlers['channels/testConnection']['result'] } | { error: CoreError };
+export type ConnectionTestResult = ChannelsHandlers['channels/testConnection']['result'];
+export type TestOutcome = ConnectionTestOutcome<ConnectionTestResult>;
 
 /** The label of a value from engine data ("syncKind.rescan"), or the value itself if this console does not know it yet. */
 export function dataLabel(t: Translate, prefix: 'errorKind' | 'syncKind' | 'syncTrigger' | 'runStatus', value: string): string {

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { CoreError } from '../../core/contract/errors.js';
-import type { LogisticsPartnerInfo } from '../../core/contract/logistics-partners.js';
+import type { LogisticsPartnerInfo, PartnerTestResult as PartnerTestResultInfo } from '../../core/contract/logistics-partners.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { Modal } from '../common/Modal.js';
 import { useI18n } from '../i18n/index.js';
 import { send } from '../transport/index.js';
 import { PartnerFields } from './PartnerFields.js';
 import { connectionChanged, initialValues, partnerName, toSettingsInput, toTestInput, type PartnerFormValues } from './PartnerLabels.js';
-import { PartnerTestResult, type PartnerTestOutcome } from './PartnerTestResult.js';
+import { useConnectionTest } from '../common/useConnectionTest.js';
+import { PartnerTestResult } from './PartnerTestResult.js';
 
 interface PartnerFormProps {
   info: LogisticsPartnerInfo;
@@ -23,26 +24,18 @@ interface PartnerFormProps {
 export function PartnerForm({ info, onClose, onSaved }: PartnerFormProps) {
   const { t } = useI18n();
   const [values, setValues] = useState<PartnerFormValues>(() => initialValues(info));
-  const [testing, setTesting] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<PartnerTestOutcome | null>(null);
-  const [testedKey, setTestedKey] = useState<string | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
 
   const testInput = toTestInput(info, values);
-  const key = JSON.stringify(testInput);
+  const { testing, outcome, passed, run } = useConnectionTest<PartnerTestResultInfo>(JSON.stringify(testInput));
   const mustTest = connectionChanged(info, values);
-  const canSave = !saving && (!mustTest || testedKey === key);
+  const canSave = !saving && (!mustTest || passed);
 
   async function test() {
-    setTesting(true);
-    setOutcome(null);
     setError(null);
-    const result = await send('logistics/testPartner', testInput);
-    setTesting(false);
-    setOutcome('error' in result ? { error: result.error } : { result: result.data });
-    setTestedKey('data' in result && result.data.ok ? key : null);
+    await run(() => send('logistics/testPartner', testInput));
   }
 
   async function submit(event: FormEvent) {
@@ -73,7 +66,7 @@ export function PartnerForm({ info, onClose, onSaved }: PartnerFormProps) {
         <PartnerFields info={info} values={values} onChange={setValues} />
         <PartnerTestResult outcome={outcome} />
         <ErrorMessage error={error} testId="partner-form-error" />
-        {mustTest && testedKey !== key && <p className="muted" data-testid="partner-test-first">{t('partners.testFirst')}</p>}
+        {mustTest && !passed && <p className="muted" data-testid="partner-test-first">{t('partners.testFirst')}</p>}
         {confirmClear && (
           <div className="message message--warn" role="alert" data-testid="partner-clear-confirm-text">
             {t('partners.clearConfirmText')}

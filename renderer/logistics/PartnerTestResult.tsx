@@ -1,9 +1,9 @@
-import type { CoreError } from '../../core/contract/errors.js';
+import type { ConnectionTestOutcome } from '../common/useConnectionTest.js';
 import type { PartnerTestResult as Result } from '../../core/contract/logistics-partners.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { useI18n, type Translate } from '../i18n/index.js';
 
-export type PartnerTestOutcome = { result: Result } | { error: CoreError };
+export type PartnerTestOutcome = ConnectionTestOutcome<Result>;
 
 function outcomeText(t: Translate, r: Result): string {
   switch (r.outcome) {
